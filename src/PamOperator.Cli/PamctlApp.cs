@@ -1,0 +1,33 @@
+using System.CommandLine;
+using PamOperator.Cli.Commands;
+using PamOperator.Core;
+
+namespace PamOperator.Cli;
+
+/// <summary>Builds the <c>pamctl</c> command tree and runs it. Each verb lives in its own file under Commands/.</summary>
+public static class PamctlApp
+{
+    /// <summary>Runs one invocation; returns an exit code from <see cref="ExitCodes"/>. Never throws for user mistakes.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("pamctl: Privileged Access Management configuration as code.");
+        foreach (var command in Verbs(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            // Unexpected exceptions are handled by CommandRunner (no stack trace for users).
+            EnableDefaultExceptionHandler = false,
+        };
+        return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+
+    private static IEnumerable<Command> Verbs(CliConsole console)
+    {
+        yield return VersionCommand.Create(console);
+    }
+}

@@ -1,0 +1,3 @@
+using PamOperator.Cli;
+
+return await PamctlApp.RunAsync(args, CliConsole.FromProcess(), CancellationToken.None);

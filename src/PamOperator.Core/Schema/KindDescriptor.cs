@@ -1,0 +1,36 @@
+namespace PamOperator.Core.Schema;
+
+/// <summary>
+/// One manifest kind (e.g. <c>fudo.pamoperator.io/v1alpha1 Safe</c>) and how it maps to a vendor object type.
+/// </summary>
+public sealed record KindDescriptor
+{
+    /// <summary>API group, e.g. <c>fudo.pamoperator.io</c>.</summary>
+    public required string Group { get; init; }
+
+    public string Version { get; init; } = "v1alpha1";
+
+    /// <summary>PascalCase kind, e.g. <c>Safe</c>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Lower-case plural resource name used by the CRD, e.g. <c>safes</c>.</summary>
+    public required string Plural { get; init; }
+
+    public IReadOnlyList<string> ShortNames { get; init; } = [];
+
+    /// <summary>Vendor key, e.g. <c>fudo</c>.</summary>
+    public required string Vendor { get; init; }
+
+    /// <summary>The vendor's object type on the wire, e.g. <c>safe</c>, <c>user_safe</c>.</summary>
+    public required string WireType { get; init; }
+
+    /// <summary>Spec fields, excluding the control fields every kind has.</summary>
+    public required IReadOnlyList<FieldDescriptor> Fields { get; init; }
+
+    /// <summary>When set, using this kind produces a warning with this text.</summary>
+    public string? Deprecation { get; init; }
+
+    public string Description { get; init; } = "";
+
+    public string ApiVersion => $"{Group}/{Version}";
+}
