@@ -36,6 +36,15 @@ public sealed record ManifestObject
 
     public ObjectAddress Address => new(Kind.Vendor, Kind.Kind, Name);
 
+    /// <summary>Annotation that sets the PAM name when it differs from <c>metadata.name</c> (after Crossplane).</summary>
+    public const string ExternalNameAnnotation = "pamoperator.io/external-name";
+
+    /// <summary>The object's name in the PAM: the external-name annotation, else <c>metadata.name</c>.</summary>
+    public string ExternalName => Annotations.TryGetValue(ExternalNameAnnotation, out var n) && n.Length > 0 ? n : Name;
+
+    /// <summary>The natural key that matches this object with its live counterpart (see <see cref="NaturalKey"/>).</summary>
+    public string Key => NaturalKey.Of(Kind, ExternalName, Spec);
+
     /// <summary>The location of <paramref name="path"/> (e.g. <c>spec.safe</c>), or of the document when unknown.</summary>
     public SourceLocation LocationOf(string path) =>
         FieldLocations.TryGetValue(path, out var location) ? location : Location;

@@ -32,5 +32,12 @@ public sealed record KindDescriptor
 
     public string Description { get; init; } = "";
 
+    /// <summary>Spec fields (reference fields) whose values form the natural key of an unnamed kind, e.g.
+    /// <c>user</c>, <c>safe</c> for a user-safe assignment. Empty for named kinds, whose key is the PAM name.</summary>
+    public IReadOnlyList<string> KeyFields { get; init; } = [];
+
+    /// <summary>False for kinds identified by <see cref="KeyFields"/> rather than by a PAM name.</summary>
+    public bool IsNamed => KeyFields.Count == 0;
+
     public string ApiVersion => $"{Group}/{Version}";
 }

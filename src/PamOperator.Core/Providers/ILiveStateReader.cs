@@ -1,0 +1,14 @@
+namespace PamOperator.Core.Providers;
+
+/// <summary>
+/// The observe half of a vendor contract (after crossplane-runtime's ExternalClient.Observe).
+/// </summary>
+public interface ILiveStateReader
+{
+    /// <summary>
+    /// Lists every live object of <paramref name="wireTypes"/> with list calls (paged until exhausted; types fetched
+    /// concurrently), never one GET per object, and translates them to manifest vocabulary. Never writes.
+    /// Idempotent. Throws <see cref="PamApiException"/> when the PAM cannot be read.
+    /// </summary>
+    Task<LiveState> ObserveAsync(IReadOnlyCollection<string> wireTypes, CancellationToken cancellationToken);
+}
