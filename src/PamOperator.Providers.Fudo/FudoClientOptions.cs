@@ -1,0 +1,40 @@
+namespace PamOperator.Providers.Fudo;
+
+/// <summary>
+/// How to reach one Fudo PAM. Built from a ProviderConfig (or by the embedded simulator). <see cref="ToString"/>
+/// never shows the API key.
+/// </summary>
+public sealed record FudoClientOptions
+{
+    /// <summary>Base address of the appliance, e.g. <c>https://fudo.example.com/</c>; the API lives under <c>/api/v2/</c>.</summary>
+    public required Uri Endpoint { get; init; }
+
+    /// <summary>The raw API key sent as <c>Authorization: &lt;key&gt;</c>. Write-only: never logged or printed.</summary>
+    public required string ApiKey { get; init; }
+
+    /// <summary>PEM file with extra trusted CA certificates for the appliance's TLS certificate; null = system trust.</summary>
+    public string? CaFile { get; init; }
+
+    /// <summary>Skip TLS certificate verification. Only by explicit choice in the ProviderConfig. Default false.</summary>
+    public bool InsecureSkipVerify { get; init; }
+
+    /// <summary>Requests per second allowed across every call of this client. Default 20.</summary>
+    public double RequestsPerSecond { get; init; } = 20;
+
+    /// <summary>Requests that may go at once before the rate applies. Default 40.</summary>
+    public int Burst { get; init; } = 40;
+
+    /// <summary>Objects asked for per list page (<c>limit</c>). Must not exceed the server's maximum. Default 1000.</summary>
+    public int PageSize { get; init; } = 1000;
+
+    /// <summary>Retries of a read after a transient failure or 429. Writes are never retried blindly. Default 4.</summary>
+    public int MaxReadRetries { get; init; } = 4;
+
+    /// <summary>First retry delay; doubles each attempt, with jitter; a Retry-After header wins. Default 200 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Per-request timeout. Default 30 s.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public override string ToString() => $"FudoClientOptions {{ Endpoint = {Endpoint}, ApiKey = (sensitive) }}";
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+
+namespace PamOperator.Providers.Fudo.Mapping;
+
+/// <summary>
+/// A user-safe pair's time policy is stored by Fudo as one row per day (<c>user_safe_time_policy</c>, day_of_week
+/// 1 = Monday .. 7 = Sunday, per seed 000). The manifest shows them as the list <c>timePolicy</c> on the
+/// UserSafeAssignment: <c>{dayOfWeek: Tuesday, validFrom: "09:00:00", validTo: "14:00:00"}</c>.
+/// </summary>
+internal static class TimePolicyMapping
+{
+    public const string SpecField = "timePolicy";
+
+    private static readonly string[] Days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+    public static string DayName(int dayOfWeek) => dayOfWeek is >= 1 and <= 7 ? Days[dayOfWeek - 1] : dayOfWeek.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>1..7 for a day name (case-insensitive), or null.</summary>
+    public static int? DayNumber(string dayName)
+    {
+        var index = Array.FindIndex(Days, d => string.Equals(d, dayName, StringComparison.OrdinalIgnoreCase));
+        return index < 0 ? null : index + 1;
+    }
+
+    /// <summary>Groups time-policy rows by (user_id, safe_id) into manifest-form windows, sorted for stable output.</summary>
+    public static Dictionary<(string UserId, string SafeId), JsonArray> Group(IEnumerable<JsonObject> rows)
+    {
+        var windows = new Dictionary<(string, string), List<(int Day, string From, string To)>>();
+        foreach (var row in rows)
+        {
+            var key = (row["user_id"]?.ToString() ?? "", row["safe_id"]?.ToString() ?? "");
+            if (!windows.TryGetValue(key, out var list))
+            {
+                list = [];
+                windows[key] = list;
+            }
+
+            var day = int.TryParse(row["day_of_week"]?.ToString(), out var d) ? d : 0;
+            list.Add((day, row["valid_from"]?.ToString() ?? "", row["valid_to"]?.ToString() ?? ""));
+        }
+
+        return windows.ToDictionary(
+            kv => kv.Key,
+            kv => new JsonArray([.. kv.Value
+                .OrderBy(w => w.Day).ThenBy(w => w.From, StringComparer.Ordinal)
+                .Select(w => (JsonNode)new JsonObject
+                {
+                    ["dayOfWeek"] = DayName(w.Day),
+                    ["validFrom"] = w.From,
+                    ["validTo"] = w.To,
+                })]));
+    }
+}

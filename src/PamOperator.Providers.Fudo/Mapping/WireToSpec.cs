@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PamOperator.Core.Schema;
+
+namespace PamOperator.Providers.Fudo.Mapping;
+
+/// <summary>
+/// Translates a Fudo wire object into manifest vocabulary, driven only by the kind's descriptors: flat protocol
+/// attributes (<c>ssh_x11</c>) become nested members (<c>ssh.x11</c>), reference ids become PAM names, secrets are
+/// dropped, attributes the descriptors do not name are ignored. Fields with no wire name are the provider's own
+/// business (<see cref="TimePolicyMapping"/>). Null and absent attributes are left out.
+/// </summary>
+internal static class WireToSpec
+{
+    public static JsonObject Map(KindDescriptor kind, JsonObject wire, IdNameIndex names)
+    {
+        var spec = new JsonObject();
+        MapFields(kind.Fields, wire, names, spec);
+        return spec;
+    }
+
+    /// <summary>All wire attribute names the descriptors mention (for <c>fields=</c>).</summary>
+    public static IEnumerable<string> WireNames(IEnumerable<FieldDescriptor> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Type == FieldType.Secret)
+            {
+                continue;
+            }
+
+            if (field.WireName is { } name)
+            {
+                yield return name;
+            }
+
+            foreach (var nested in WireNames(field.Fields))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    private static void MapFields(IReadOnlyList<FieldDescriptor> fields, JsonObject wire, IdNameIndex names, JsonObject target)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Type == FieldType.Object)
+            {
+                var nested = new JsonObject();
+                MapFields(field.Fields, wire, names, nested);
+                if (nested.Count > 0)
+                {
+                    target[field.Name] = nested;
+                }
+
+                continue;
+            }
+
+            if (field.WireName is null || field.Type == FieldType.Secret || field.Type == FieldType.ObjectList)
+            {
+                continue;
+            }
+
+            if (wire[field.WireName] is JsonValue value && Convert(field, value, names) is { } converted)
+            {
+                target[field.Name] = converted;
+            }
+        }
+    }
+
+    private static JsonNode? Convert(FieldDescriptor field, JsonValue value, IdNameIndex names)
+    {
+        var kind = value.GetValueKind();
+        return field.Type switch
+        {
+            FieldType.Boolean when kind is JsonValueKind.True or JsonValueKind.False => JsonValue.Create(value.GetValue<bool>()),
+            FieldType.Boolean when kind == JsonValueKind.String && bool.TryParse(value.GetValue<string>(), out var b) => JsonValue.Create(b),
+            FieldType.Integer when kind == JsonValueKind.Number => JsonValue.Create(value.GetValue<long>()),
+            FieldType.Integer when kind == JsonValueKind.String
+                && long.TryParse(value.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
+            FieldType.Reference when field.References is { } type => JsonValue.Create(names.NameOf(type, Text(value))),
+            FieldType.String or FieldType.Enum or FieldType.Time or FieldType.DateTime => JsonValue.Create(Text(value)),
+            _ => null,
+        };
+    }
+
+    private static string Text(JsonValue value) =>
+        value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+}

@@ -1,0 +1,53 @@
+using FluentAssertions;
+using PamOperator.Providers.Fudo.Observe;
+using PamOperator.Providers.Fudo.Tests.Support;
+using Xunit;
+
+namespace PamOperator.Providers.Fudo.Tests.Mapping;
+
+public class FudoLiveStateReaderTests
+{
+    private static RoutingHandler Pam() => new(new Dictionary<string, string>
+    {
+        ["/api/v2/safe"] = """{"result":"success","safe":[{"id":"10","name":"prod-db","required_votes":0,"builtin":false}]}""",
+        ["/api/v2/user"] = """{"result":"success","user":[{"id":"1","name":"admin"},{"id":"2","name":"alice"}]}""",
+        ["/api/v2/user/safe"] = """{"result":"success","user_safe":[{"id":"50","user_id":"2","safe_id":"10","password_visible":true}]}""",
+        ["/api/v2/user/safe/time_policy"] = 
+            """
+            {"result":"success","user_safe_time_policy":[
+            {"id":"7","user_id":"2","safe_id":"10","day_of_week":3,"valid_from":"09:15:00","valid_to":"14:15:00"},
+            {"id":"6","user_id":"2","safe_id":"10","day_of_week":2,"valid_from":"09:00:00","valid_to":"14:00:00"}]}
+            """,
+    });
+
+    [Fact]
+    public async Task Observe_UserSafe_ResolvesNames_AndFoldsTimePolicyRowsIntoTheAssignment()
+    {
+        var handler = Pam();
+        using var client = ClientFactory.Create(handler, pageSize: 100);
+        var reader = new FudoLiveStateReader(client, TestKinds.All);
+
+        var state = await reader.ObserveAsync(["user_safe"], CancellationToken.None);
+
+        var assignment = state.Find("user_safe", "user=ALICE,safe=prod-db");
+        assignment.Should().NotBeNull("keys compare case-insensitively, like Fudo names");
+        assignment!.ExternalId.Should().Be("50");
+        assignment.Spec.ToJsonString().Should().Be(
+            """{"user":"alice","safe":"prod-db","passwordVisible":true,"timePolicy":[{"dayOfWeek":"Tuesday","validFrom":"09:00:00","validTo":"14:00:00"},{"dayOfWeek":"Wednesday","validFrom":"09:15:00","validTo":"14:15:00"}]}""");
+    }
+
+    [Fact]
+    public async Task Observe_MakesOneListCallPerType_NeverAGetPerObject()
+    {
+        var handler = Pam();
+        using var client = ClientFactory.Create(handler, pageSize: 100);
+        var reader = new FudoLiveStateReader(client, TestKinds.All);
+
+        await reader.ObserveAsync(["user_safe", "safe"], CancellationToken.None);
+
+        handler.Requests.Select(r => r.Split('?')[0]).Should().BeEquivalentTo(
+            ["/api/v2/safe", "/api/v2/user", "/api/v2/user/safe", "/api/v2/user/safe/time_policy"],
+            "referenced types come from their list, once each");
+        handler.Requests.Should().OnlyContain(r => r.Contains("limit=100", StringComparison.Ordinal));
+    }
+}
