@@ -29,4 +29,8 @@ public sealed record LiveObject
 
     /// <summary>When the PAM last stored this object's secret, if it says (drives secret rotation).</summary>
     public DateTimeOffset? SecretUpdatedAt { get; init; }
+
+    /// <summary>Provider-private facts a later write needs (e.g. the row ids of a time policy's windows). Never diffed,
+    /// never shown, not part of the fingerprint; null when the provider has none.</summary>
+    public JsonObject? ProviderData { get; init; }
 }
