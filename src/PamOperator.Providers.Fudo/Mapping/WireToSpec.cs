@@ -25,8 +25,9 @@ internal static class WireToSpec
     {
         foreach (var field in fields)
         {
-            if (field.Type == FieldType.Secret)
+            if (field.Type is FieldType.Secret or FieldType.ObjectList)
             {
+                // Secrets are never read; list items live in rows of their own (time policies).
                 continue;
             }
 
