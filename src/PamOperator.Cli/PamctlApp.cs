@@ -29,5 +29,11 @@ public static class PamctlApp
     private static IEnumerable<Command> Verbs(CliConsole console)
     {
         yield return VersionCommand.Create(console);
+        yield return ValidateCommand.Create(console);
+        yield return CrdsCommand.Create(console);
+        yield return SimulatorCommand.Create(console);
+        yield return PlanCommand.Create(console);
+        yield return ImportCommand.Create(console);
+        yield return ApplyCommand.Create(console);
     }
 }

@@ -36,5 +36,12 @@ public sealed record FudoClientOptions
     /// <summary>Per-request timeout. Default 30 s.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Apply a plan as one atomic batch (Fudo 5.4+). False for servers without atomic batches (5.3), or to
+    /// force step-by-step writes with compensation. Default true.</summary>
+    public bool UseAtomicBatch { get; init; } = true;
+
+    /// <summary>Most requests in one atomic batch; a larger plan runs step by step with compensation. Default 500.</summary>
+    public int MaxBatchSize { get; init; } = 500;
+
     public override string ToString() => $"FudoClientOptions {{ Endpoint = {Endpoint}, ApiKey = (sensitive) }}";
 }

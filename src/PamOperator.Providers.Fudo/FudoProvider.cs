@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using PamOperator.Core.Providers;
+using PamOperator.Core.Providers.Writes;
 using PamOperator.Core.Schema;
 using PamOperator.Providers.Fudo.Http;
 using PamOperator.Providers.Fudo.Observe;
+using PamOperator.Providers.Fudo.Write;
 
 namespace PamOperator.Providers.Fudo;
 
@@ -25,6 +27,7 @@ public sealed class FudoProvider : IDisposable
         var http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
         _client = new FudoApiClient(http, options, time);
         Reader = new FudoLiveStateReader(_client, kinds);
+        Writer = new FudoWriter(_client, options);
     }
 
     /// <summary>Creates a provider for <paramref name="kinds"/> (the Fudo kind catalog). No network I/O happens here.</summary>
@@ -33,6 +36,9 @@ public sealed class FudoProvider : IDisposable
 
     /// <summary>Observe: paged list calls, never writes.</summary>
     public ILiveStateReader Reader { get; }
+
+    /// <summary>Writes: one atomic batch, or step by step (see <see cref="FudoClientOptions.UseAtomicBatch"/>).</summary>
+    public IPamWriter Writer { get; }
 
     public void Dispose()
     {

@@ -40,4 +40,21 @@ public sealed record FieldDescriptor
     public IReadOnlyList<FieldDescriptor> Fields { get; init; } = [];
 
     public string Description { get; init; } = "";
+
+    /// <summary>When set, <see cref="Default"/> applies only if the condition holds for the spec
+    /// (<see cref="FieldCondition.IsMetBy"/>), e.g. <c>passwordChangePolicy</c> defaults to <c>Static</c> only for
+    /// <c>type: regular</c>. A conditional default is not written into the CRD. Null: the default always applies.</summary>
+    public FieldCondition? DefaultWhen { get; init; }
+
+    /// <summary>Rules over this field's value (<c>self</c> = the value), e.g. a list-wide rule.</summary>
+    public IReadOnlyList<ValidationRule> Rules { get; init; } = [];
+
+    /// <summary>Rules over each item of an <see cref="FieldType.ObjectList"/> (<c>self</c> = the item).</summary>
+    public IReadOnlyList<ValidationRule> ItemRules { get; init; } = [];
+
+    /// <summary>Upper bound on the items of a list field (bounds CEL cost in the CRD); null = unbounded.</summary>
+    public int? MaxItems { get; init; }
+
+    /// <summary>A human example of the expected format, used in diagnostics (e.g. <c>09:00:00</c>).</summary>
+    public string? FormatHint { get; init; }
 }

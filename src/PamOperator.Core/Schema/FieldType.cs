@@ -22,4 +22,7 @@ public enum FieldType
     Object,
     /// <summary>List of objects shaped by <see cref="FieldDescriptor.Fields"/>, compared as a set.</summary>
     ObjectList,
+    /// <summary>List of strings (each one of <see cref="FieldDescriptor.Enum"/> when set), compared as a set.
+    /// Used by control fields and ProviderConfig only; vendor kinds do not use it.</summary>
+    StringList,
 }

@@ -40,4 +40,15 @@ public sealed record KindDescriptor
     public bool IsNamed => KeyFields.Count == 0;
 
     public string ApiVersion => $"{Group}/{Version}";
+
+    /// <summary>True for namespaced kinds (every vendor kind); false for cluster-scoped ones (ProviderConfig).</summary>
+    public bool Namespaced { get; init; } = true;
+
+    /// <summary>True when the spec also carries the control fields (<c>providerConfigRef</c>, <c>deletionPolicy</c>,
+    /// <c>managementPolicies</c>); false for ProviderConfig.</summary>
+    public bool HasControlFields { get; init; } = true;
+
+    /// <summary>Rules over the whole spec (<c>self</c> = spec): conditional requirements, exclusive fields.
+    /// Shipped in the CRD as <c>x-kubernetes-validations</c> and evaluated by the CLI.</summary>
+    public IReadOnlyList<ValidationRule> Rules { get; init; } = [];
 }

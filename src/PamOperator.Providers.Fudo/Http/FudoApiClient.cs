@@ -28,14 +28,15 @@ internal sealed class FudoApiClient : IDisposable
         _reads = FudoRetryPipeline.Build(options, time ?? TimeProvider.System);
     }
 
-    /// <summary>Every object of a list endpoint, page by page (<c>limit</c>/<c>offset</c>) until a short page.</summary>
+    /// <summary>Every object of a list endpoint (filtered by the raw <c>filter=</c> expression, which is escaped here),
+    /// page by page (<c>limit</c>/<c>offset</c>) until a short page.</summary>
     public async IAsyncEnumerable<JsonObject> ListAsync(
         string path, string? fields, string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pageSize = Math.Max(1, _options.PageSize);
         for (var offset = 0L; ; offset += pageSize)
         {
-            var query = Query(fields, filter, $"limit={pageSize}", $"offset={offset}");
+            var query = Query(fields, filter is null ? null : "filter=" + Uri.EscapeDataString(filter), $"limit={pageSize}", $"offset={offset}");
             var response = await SendAsync(HttpMethod.Get, path + query, null, cancellationToken);
             var items = response.Items;
             foreach (var item in items)

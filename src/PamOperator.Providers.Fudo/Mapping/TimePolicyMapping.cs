@@ -22,10 +22,11 @@ internal static class TimePolicyMapping
         return index < 0 ? null : index + 1;
     }
 
-    /// <summary>Groups time-policy rows by (user_id, safe_id) into manifest-form windows, sorted for stable output.</summary>
-    public static Dictionary<(string UserId, string SafeId), JsonArray> Group(IEnumerable<JsonObject> rows)
+    /// <summary>Groups time-policy rows by (user_id, safe_id) into manifest-form windows, sorted for stable output,
+    /// with each window's row id keyed <c>day/from/to</c>.</summary>
+    public static Dictionary<(string UserId, string SafeId), (JsonArray Windows, JsonObject RowIds)> Group(IEnumerable<JsonObject> rows)
     {
-        var windows = new Dictionary<(string, string), List<(int Day, string From, string To)>>();
+        var windows = new Dictionary<(string, string), List<(int Day, string From, string To, string Id)>>();
         foreach (var row in rows)
         {
             var key = (row["user_id"]?.ToString() ?? "", row["safe_id"]?.ToString() ?? "");
@@ -36,18 +37,27 @@ internal static class TimePolicyMapping
             }
 
             var day = int.TryParse(row["day_of_week"]?.ToString(), out var d) ? d : 0;
-            list.Add((day, row["valid_from"]?.ToString() ?? "", row["valid_to"]?.ToString() ?? ""));
+            list.Add((day, row["valid_from"]?.ToString() ?? "", row["valid_to"]?.ToString() ?? "", row["id"]?.ToString() ?? ""));
         }
 
         return windows.ToDictionary(
             kv => kv.Key,
-            kv => new JsonArray([.. kv.Value
-                .OrderBy(w => w.Day).ThenBy(w => w.From, StringComparer.Ordinal)
-                .Select(w => (JsonNode)new JsonObject
+            kv =>
+            {
+                var sorted = kv.Value.OrderBy(w => w.Day).ThenBy(w => w.From, StringComparer.Ordinal).ToList();
+                var items = new JsonArray([.. sorted.Select(w => (JsonNode)new JsonObject
                 {
                     ["dayOfWeek"] = DayName(w.Day),
                     ["validFrom"] = w.From,
                     ["validTo"] = w.To,
-                })]));
+                })]);
+                var ids = new JsonObject();
+                foreach (var w in sorted)
+                {
+                    ids[$"{w.Day}/{w.From}/{w.To}"] = w.Id;
+                }
+
+                return (items, ids);
+            });
     }
 }

@@ -89,7 +89,7 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
         return list;
     }
 
-    private LiveObject ToLiveObject(string type, JsonObject row, IdNameIndex names, Dictionary<(string, string), JsonArray> timePolicies)
+    private LiveObject ToLiveObject(string type, JsonObject row, IdNameIndex names, Dictionary<(string, string), (JsonArray Windows, JsonObject RowIds)> timePolicies)
     {
         var id = row["id"]?.ToString() ?? "";
         var builtin = row["builtin"] is JsonValue b && b.TryGetValue<bool>(out var isBuiltin) && isBuiltin;
@@ -101,10 +101,13 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
         }
 
         var spec = WireToSpec.Map(kind, row, names);
+        JsonObject? providerData = null;
         if (type == FudoWireTypes.UserSafe)
         {
             var pair = (row["user_id"]?.ToString() ?? "", row["safe_id"]?.ToString() ?? "");
-            spec[TimePolicyMapping.SpecField] = timePolicies.TryGetValue(pair, out var windows) ? windows.DeepClone() : new JsonArray();
+            var found = timePolicies.TryGetValue(pair, out var policy);
+            spec[TimePolicyMapping.SpecField] = found ? policy.Windows.DeepClone() : new JsonArray();
+            providerData = new JsonObject { [FudoProviderData.TimePolicyIds] = found ? policy.RowIds.DeepClone() : new JsonObject() };
         }
 
         return new LiveObject
@@ -116,6 +119,7 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
             Builtin = builtin,
             Hidden = hidden,
             SecretUpdatedAt = FudoTimestamp.Parse(row["password_lastupdate"]?.ToString()),
+            ProviderData = providerData,
         };
     }
 }

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using PamOperator.Cli.Targets;
+using PamOperator.Cli.Workflows;
+using PamOperator.Core;
+
+namespace PamOperator.Cli.Commands;
+
+/// <summary>
+/// <c>pamctl apply -f PATH...</c> plans, shows the plan, asks for confirmation on a terminal (or takes
+/// <c>--auto-approve</c>; never prompts without a terminal), and applies it in dependency order inside the vendor's
+/// transaction. <c>pamctl apply PLANFILE [-f PATH...]</c> executes a saved plan exactly, refusing a stale one.
+/// Exit 0 on success or no changes, 1 otherwise.
+/// </summary>
+internal static class ApplyCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var planFile = new Argument<string?>("PLANFILE") { Description = "A plan saved by `pamctl plan --out FILE`.", Arity = ArgumentArity.ZeroOrOne };
+        var files = CommonOptions.Files();
+        files.Required = false;
+        files.Arity = ArgumentArity.ZeroOrMore;
+        var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking for confirmation." };
+        var parallelism = new Option<int?>("--parallelism") { Description = "Most writes at once when the PAM has no transaction (default: the ProviderConfig's, else 10)." };
+        var prune = CommonOptions.Prune();
+        var prefixes = CommonOptions.PruneNamePrefix();
+        var maxDeletes = CommonOptions.MaxDeletes();
+        var noColor = CommonOptions.NoColor();
+        var command = new Command("apply", "Change the PAM to match the manifests (or execute a saved plan).")
+        {
+            planFile, files, autoApprove, parallelism, prune, prefixes, maxDeletes, noColor,
+        };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, async () =>
+        {
+            var secrets = SecretValueResolver.FromProcess();
+            var cwd = Directory.GetCurrentDirectory();
+            var paths = parse.GetValue(files) ?? [];
+            var apply = new ApplyWorkflow(console, secrets, cwd);
+            if (parse.GetValue(planFile) is { } saved)
+            {
+                var (savedRun, plan) = await new SavedPlanWorkflow(console, secrets, cwd).RunAsync(saved, paths, ct);
+                if (savedRun is null)
+                {
+                    return ExitCodes.Error;
+                }
+
+                await using (savedRun)
+                {
+                    await console.Out.WriteAsync(PlanCommand.Render(plan!, "text", PlanCommand.Color(console, parse.GetValue(noColor))));
+                    return await apply.ApplyAsync(savedRun, plan!, approved: true, parse.GetValue(parallelism), ct);
+                }
+            }
+
+            if (paths.Length == 0)
+            {
+                await console.Error.WriteLineAsync("pamctl: apply needs -f PATH (manifests) or a saved PLANFILE.");
+                return ExitCodes.Error;
+            }
+
+            var inputs = new PlanInputs(paths, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes));
+            await using var run = await new PlanWorkflow(console, secrets, cwd).RunAsync(inputs, ct);
+            if (run is null || run.Plan.HasErrors)
+            {
+                return ExitCodes.Error;
+            }
+
+            await console.Out.WriteAsync(PlanCommand.Render(run.Plan, "text", PlanCommand.Color(console, parse.GetValue(noColor))));
+            return await apply.ApplyAsync(run, run.Plan, parse.GetValue(autoApprove), parse.GetValue(parallelism), ct);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,111 @@
+using PamOperator.Cli.Targets;
+using PamOperator.Core;
+using PamOperator.Core.Diagnostics;
+using PamOperator.Core.Providers.Writes;
+using PamOperator.Engine.Apply;
+using PamOperator.Engine.Plans;
+using PamOperator.Manifests.Kinds;
+using PamOperator.Manifests.Views;
+
+namespace PamOperator.Cli.Workflows;
+
+/// <summary>
+/// Approve, Apply, Report: the phases after a plan exists. Progress goes to stdout as steps finish; the closing line is
+/// <c>Apply complete! Resources: X added, Y changed, Z destroyed.</c> or what failed and what was restored.
+/// </summary>
+public sealed class ApplyWorkflow(CliConsole console, SecretValueResolver secrets, string workingDirectory)
+{
+    /// <summary>Applies <paramref name="plan"/> (already shown to the user). Returns the exit code.</summary>
+    public async Task<int> ApplyAsync(PlannedRun run, Plan plan, bool approved, int? parallelism, CancellationToken cancellationToken)
+    {
+        if (!plan.HasChanges)
+        {
+            return ExitCodes.Success;
+        }
+
+        if (!approved && !await ApproveAsync())
+        {
+            return ExitCodes.Error;
+        }
+
+        var journal = FileApplyJournal.InDirectory(workingDirectory, TimeProvider.System);
+        var result = await Applier.ApplyAsync(new ApplyRequest
+        {
+            Plan = plan,
+            Live = run.Live,
+            Writer = run.Session.Provider.Writer,
+            Kinds = KindCatalog.All,
+            Secrets = new CliSecretSource(secrets),
+            Parallelism = parallelism ?? run.Session.Config?.Parallelism ?? 10,
+            Hooks = new ConsoleApplyHooks(console.Out),
+            Journal = journal,
+        }, cancellationToken);
+        return await ReportAsync(result, journal);
+    }
+
+    private async Task<bool> ApproveAsync()
+    {
+        if (!console.IsInteractive)
+        {
+            await console.Error.WriteAsync(DiagnosticsTextView.Render([Diagnostic.Error(DiagnosticCodes.ApprovalRequired,
+                "apply needs confirmation and there is no terminal to ask on",
+                "Review the plan above and run again with --auto-approve (CI), or apply a saved plan: pamctl plan --out FILE, then pamctl apply FILE.")]));
+            return false;
+        }
+
+        await console.Out.WriteAsync("\nDo you want to perform these actions?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
+        var answer = await console.In.ReadLineAsync();
+        if (string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        await console.Out.WriteLineAsync("\nApply cancelled.");
+        return false;
+    }
+
+    private async Task<int> ReportAsync(ApplyResult result, FileApplyJournal journal)
+    {
+        if (result.Diagnostics.Count > 0)
+        {
+            await console.Error.WriteAsync(DiagnosticsTextView.Render(result.Diagnostics));
+        }
+
+        if (result.Succeeded)
+        {
+            await console.Out.WriteLineAsync($"\nApply complete! Resources: {result.Added} added, {result.Changed} changed, {result.Destroyed} destroyed.");
+            return ExitCodes.Success;
+        }
+
+        if (result.RootCause is null)
+        {
+            await console.Error.WriteLineAsync("pamctl: nothing was applied.");
+            return ExitCodes.Error;
+        }
+
+        await console.Error.WriteAsync(DiagnosticsTextView.Render([Diagnostic.Error(DiagnosticCodes.ApplyFailed,
+            $"apply failed: {result.RootCause}", Aftermath(result, journal))]));
+        return ExitCodes.Error;
+    }
+
+    private static string Aftermath(ApplyResult result, FileApplyJournal journal)
+    {
+        if (result.Guarantee != TransactionGuarantee.None)
+        {
+            return "The transaction was not committed: the PAM keeps its previous state. Fix the cause and apply again.";
+        }
+
+        if (result.Compensations.Count == 0)
+        {
+            return $"Nothing had been changed yet. Journal: {journal.Path}.";
+        }
+
+        var notes = result.Compensations.Where(c => c.Note is not null).Select(c => $"{c.Step.Change.Address}: {c.Note}");
+        var failed = result.Compensations.Where(c => !c.Restored).ToList();
+        var summary = failed.Count == 0
+            ? $"The {result.Compensations.Count} completed change(s) were undone in reverse order; the PAM holds its previous state."
+            : $"WARNING: {failed.Count} of {result.Compensations.Count} completed change(s) could not be undone: {string.Join("; ", failed.Select(f => f.Message))}. Run plan to see the PAM as it is.";
+        var noteText = string.Join("; ", notes);
+        return summary + (noteText.Length > 0 ? $" Notes: {noteText}." : "") + $" Journal: {journal.Path}.";
+    }
+}

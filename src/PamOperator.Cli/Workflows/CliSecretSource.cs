@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using PamOperator.Cli.Targets;
+using PamOperator.Core.Diagnostics;
+using PamOperator.Engine.Apply;
+using PamOperator.Engine.Plans;
+using PamOperator.Manifests.Secrets;
+
+namespace PamOperator.Cli.Workflows;
+
+/// <summary>Secrets for pamctl: <c>valueFrom.env</c> and <c>valueFrom.file</c> (relative to the manifest's directory).</summary>
+public sealed class CliSecretSource(SecretValueResolver resolver) : ISecretValueSource
+{
+    public string? Resolve(JsonObject reference, ResourceChange change, DiagnosticBag diagnostics)
+    {
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(change.Location?.File ?? ".")) ?? Directory.GetCurrentDirectory();
+        var parsed = SecretReference.Parse(reference, baseDirectory);
+        if (parsed is null)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SecretUnavailable, $"the secret of {change.Address} has no usable valueFrom",
+                "Use valueFrom.env or valueFrom.file.", change.Location, change.Address.ToString()));
+            return null;
+        }
+
+        return resolver.Resolve(parsed, change.Address.ToString(), change.Location, diagnostics);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using PamOperator.Engine.Apply;
+
+namespace PamOperator.Cli.Workflows;
+
+/// <summary>
+/// The journal of a non-transactional apply: JSON lines in <c>.pamctl/journal/apply-&lt;utc time&gt;.jsonl</c>, each
+/// flushed before the write it announces. Entries hold step names, keys, ids and messages, never a secret.
+/// </summary>
+public sealed class FileApplyJournal(string path) : IApplyJournal
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public string Path { get; } = path;
+
+    public static FileApplyJournal InDirectory(string workingDirectory, TimeProvider time)
+    {
+        var directory = System.IO.Path.Combine(workingDirectory, Targets.EmbeddedSimulator.StateDirectory, "journal");
+        Directory.CreateDirectory(directory);
+        var name = $"apply-{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{Environment.ProcessId}.jsonl";
+        return new FileApplyJournal(System.IO.Path.Combine(directory, name));
+    }
+
+    public async Task RecordAsync(JournalEntry entry, CancellationToken cancellationToken)
+    {
+        var line = JsonSerializer.Serialize(entry, Options) + "\n";
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
+            await using var writer = new StreamWriter(stream);
+            await writer.WriteAsync(line.AsMemory(), cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace PamOperator.Cli.Workflows;
+
+/// <summary>What the user asked a plan for (the options shared by <c>plan</c> and <c>apply</c>).</summary>
+/// <param name="Paths">Files, directories or <c>-</c> for stdin.</param>
+/// <param name="Prune">Delete undeclared live objects inside the ownership scope (also enabled by the ProviderConfig).</param>
+/// <param name="PruneNamePrefixes">Extra ownership-scope selectors (all kinds) added on the command line.</param>
+/// <param name="MaxDeletes">Refuse plans that delete (or replace) more objects than this; null = no limit.</param>
+public sealed record PlanInputs(
+    IReadOnlyList<string> Paths,
+    bool Prune = false,
+    IReadOnlyList<string>? PruneNamePrefixes = null,
+    int? MaxDeletes = null);

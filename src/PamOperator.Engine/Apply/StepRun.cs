@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using PamOperator.Core.Providers.Writes;
+using PamOperator.Engine.Execution;
+using PamOperator.Engine.Graph;
+
+namespace PamOperator.Engine.Apply;
+
+/// <summary>The execution half of one apply: runs the steps through the session, then commits, rolls back, or
+/// compensates, and reports every step once.</summary>
+internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dictionary<PlanStep, WriteOperation> operations)
+{
+    private readonly ConcurrentQueue<(PlanStep Step, string? Id)> _completed = new();
+    private readonly ConcurrentDictionary<string, StepReport> _reports = new(StringComparer.Ordinal);
+
+    /// <summary>Atomic sessions: stage every step in dependency order, then commit once.</summary>
+    public async Task<ApplyResult> StageAndCommitAsync(IReadOnlyList<PlanStep> ordered, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var step in ordered)
+        {
+            request.Hooks.StepStarted(step);
+            var staged = await session.WriteAsync(operations[step], cancellationToken);
+            if (!staged.Succeeded)
+            {
+                await session.RollbackAsync(cancellationToken);
+                return Aborted(ordered, step, staged.Error!.Message, clock.Elapsed);
+            }
+        }
+
+        var commit = await session.CommitAsync(cancellationToken);
+        if (!commit.Succeeded)
+        {
+            var failed = ordered.FirstOrDefault(s => s.Name == commit.FailedOperationId) ?? ordered[0];
+            return Aborted(ordered, failed, commit.Error?.Message ?? "the transaction failed", clock.Elapsed);
+        }
+
+        foreach (var step in ordered)
+        {
+            Report(new StepReport(step, StepStatus.Succeeded, clock.Elapsed, commit.CreatedIds.GetValueOrDefault(step.Name) ?? step.Change.ExternalId));
+        }
+
+        return Result(succeeded: true, rootCause: null, []);
+    }
+
+    /// <summary>Server transactions and plain sessions: walk the graph, independent steps in parallel.</summary>
+    public async Task<ApplyResult> WalkAsync(DependencyGraph<PlanStep> graph, CancellationToken cancellationToken)
+    {
+        var walk = await graph.WalkAsync(RunStepAsync, Math.Max(1, request.Parallelism), cancellationToken);
+        foreach (var skipped in walk.Skipped)
+        {
+            Report(new StepReport(skipped.Node, StepStatus.Skipped, TimeSpan.Zero, Message: skipped.Message));
+        }
+
+        if (walk.Succeeded)
+        {
+            var commit = await session.CommitAsync(cancellationToken);
+            return commit.Succeeded
+                ? Result(succeeded: true, rootCause: null, [])
+                : Result(succeeded: false, commit.Error?.Message ?? "the transaction failed to commit", []);
+        }
+
+        var root = walk.Failures[0];
+        var rootCause = $"{root.Node.Name}: {root.Message}";
+        if (session.Guarantee == TransactionGuarantee.ServerTransaction)
+        {
+            await session.RollbackAsync(cancellationToken);
+            return Result(succeeded: false, rootCause, []);
+        }
+
+        return Result(succeeded: false, rootCause, await CompensateAsync());
+    }
+
+    private async Task<StepResult> RunStepAsync(PlanStep step, CancellationToken cancellationToken)
+    {
+        request.Hooks.StepStarted(step);
+        var operation = operations[step];
+        var journaled = session.Guarantee == TransactionGuarantee.None;
+        if (journaled)
+        {
+            var (undo, _) = WriteOperations.Inverse(step, operation.Kind, null);
+            await Journal("intent", step, operation.ExternalId, undo.Id, null, cancellationToken);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var outcome = await session.WriteAsync(operation, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            _completed.Enqueue((step, outcome.ExternalId));
+            await JournalIf(journaled, "done", step, outcome.ExternalId ?? operation.ExternalId, null, cancellationToken);
+            Report(new StepReport(step, StepStatus.Succeeded, clock.Elapsed, outcome.ExternalId ?? operation.ExternalId));
+            return StepResult.Success;
+        }
+
+        var message = outcome.Error?.Message ?? "failed";
+        await JournalIf(journaled, "failed", step, operation.ExternalId, message, cancellationToken);
+        Report(new StepReport(step, StepStatus.Failed, clock.Elapsed, Message: message));
+        return StepResult.Failure(message);
+    }
+
+    /// <summary>Undoes the completed steps, last completed first. Runs to the end even if one undo fails.</summary>
+    private async Task<IReadOnlyList<CompensationReport>> CompensateAsync()
+    {
+        var reports = new List<CompensationReport>();
+        foreach (var (step, createdId) in _completed.Reverse())
+        {
+            var (undo, note) = WriteOperations.Inverse(step, operations[step].Kind, createdId);
+            // Not cancellable: a half-undone apply is worse than a slow one; each call is bounded by the client timeout.
+            var outcome = await session.WriteAsync(undo, CancellationToken.None);
+            var report = outcome.Succeeded
+                ? new CompensationReport(step, true, $"{undo.Id}: restored", note)
+                : new CompensationReport(step, false, $"{undo.Id}: FAILED: {outcome.Error?.Message}", note);
+            await Journal(outcome.Succeeded ? "compensated" : "compensation-failed", step, createdId, null, report.Message, CancellationToken.None);
+            request.Hooks.Compensated(report);
+            reports.Add(report);
+        }
+
+        return reports;
+    }
+
+    private ApplyResult Aborted(IReadOnlyList<PlanStep> ordered, PlanStep failed, string message, TimeSpan elapsed)
+    {
+        foreach (var step in ordered)
+        {
+            Report(step == failed
+                ? new StepReport(step, StepStatus.Failed, elapsed, Message: message)
+                : new StepReport(step, StepStatus.Skipped, TimeSpan.Zero, Message: "not applied: the atomic transaction was rolled back"));
+        }
+
+        return Result(succeeded: false, $"{failed.Name}: {message}", []);
+    }
+
+    private void Report(StepReport report)
+    {
+        if (_reports.TryAdd(report.Step.Name, report))
+        {
+            request.Hooks.StepFinished(report);
+        }
+    }
+
+    private ApplyResult Result(bool succeeded, string? rootCause, IReadOnlyList<CompensationReport> compensations) => new()
+    {
+        Succeeded = succeeded,
+        Guarantee = session.Guarantee,
+        Steps = [.. _reports.Values.OrderBy(r => r.Step.Name, StringComparer.Ordinal)],
+        RootCause = rootCause,
+        Compensations = compensations,
+    };
+
+    private Task JournalIf(bool journaled, string phase, PlanStep step, string? id, string? message, CancellationToken cancellationToken) =>
+        journaled ? Journal(phase, step, id, null, message, cancellationToken) : Task.CompletedTask;
+
+    private Task Journal(string phase, PlanStep step, string? id, string? undo, string? message, CancellationToken cancellationToken) =>
+        request.Journal.RecordAsync(new JournalEntry(DateTimeOffset.UtcNow, phase, step.Name, step.Change.Key, id, undo, message), cancellationToken);
+}

@@ -1,0 +1,10 @@
+namespace PamOperator.Manifests.Cel;
+
+internal enum CelTokenKind
+{
+    Identifier,
+    Integer,
+    String,
+    Symbol,
+    End,
+}

@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using PamOperator.Core.Diagnostics;
+using PamOperator.Manifests.Yaml;
+
+namespace PamOperator.Manifests.Loading;
+
+/// <summary>
+/// Reads one input as text, refusing (with a diagnostic, never an exception for bad content) files larger than
+/// <see cref="YamlLimits.MaxFileBytes"/> (checked before reading), binary files and text that is not UTF-8.
+/// </summary>
+internal static class SourceTextReader
+{
+    private static readonly SearchValues<char> ForbiddenControls = SearchValues.Create(
+        [.. Enumerable.Range(1, 31).Select(i => (char)i).Where(c => c is not ('\t' or '\n' or '\r'))]);
+
+    public static async Task<string?> ReadAsync(InputSource source, TextReader stdin, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var start = new SourceLocation(source.DisplayPath, 1, 1);
+        if (source.FullPath is null)
+        {
+            return await ReadStdinAsync(stdin, start, diagnostics, cancellationToken);
+        }
+
+        var length = new FileInfo(source.FullPath).Length;
+        if (length > YamlLimits.MaxFileBytes)
+        {
+            diagnostics.Add(TooLarge(start, $"{length / (1024 * 1024)} MiB"));
+            return null;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(source.FullPath, cancellationToken);
+        return Decode(bytes, source.DisplayPath, diagnostics);
+    }
+
+    private static async Task<string?> ReadStdinAsync(TextReader stdin, SourceLocation start, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var builder = new StringBuilder();
+        var chunk = new char[64 * 1024];
+        int read;
+        while ((read = await stdin.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            builder.Append(chunk, 0, read);
+            if (builder.Length > YamlLimits.MaxFileBytes)
+            {
+                diagnostics.Add(TooLarge(start, "more than 8 MiB"));
+                return null;
+            }
+        }
+
+        var text = builder.ToString();
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            diagnostics.Add(Binary(new SourceLocation(start.File, LineOf(text.AsSpan(0, nul)), 1)));
+            return null;
+        }
+
+        return CheckControlCharacters(text, start.File, diagnostics);
+    }
+
+    private static string? Decode(byte[] bytes, string file, DiagnosticBag diagnostics)
+    {
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0)
+        {
+            diagnostics.Add(Binary(new SourceLocation(file, LineOfBytes(bytes, nul), 1)));
+            return null;
+        }
+
+        ReadOnlySpan<byte> span = bytes;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            span = span[3..];
+        }
+
+        var chars = new char[span.Length];
+        var status = Utf8.ToUtf16(span, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
+        {
+            var offset = bytesRead + (bytes.Length - span.Length);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotUtf8Text, "file is not UTF-8 text",
+                $"Byte {offset} is not valid UTF-8. Save the file as UTF-8 (without other encodings such as UTF-16 or Latin-1).",
+                new SourceLocation(file, LineOfBytes(bytes, offset), 1)));
+            return null;
+        }
+
+        return CheckControlCharacters(new string(chars, 0, charsWritten), file, diagnostics);
+    }
+
+    /// <summary>YAML text may not contain C0 control characters other than tab, line feed and carriage return
+    /// (YamlDotNet lets some through); they are refused here, with their line.</summary>
+    private static string? CheckControlCharacters(string text, string file, DiagnosticBag diagnostics)
+    {
+        var index = text.AsSpan().IndexOfAny(ForbiddenControls);
+        if (index < 0)
+        {
+            return text;
+        }
+
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotUtf8Text, $"input contains the control character U+{(int)text[index]:X4}",
+            "YAML text may not contain control characters other than tab and line breaks; remove it (often a paste from a terminal).",
+            new SourceLocation(file, LineOf(text.AsSpan(0, index)), 1)));
+        return null;
+    }
+
+    private static Diagnostic TooLarge(SourceLocation at, string size) =>
+        Diagnostic.Error(DiagnosticCodes.FileTooLarge, $"input is too large ({size}; the limit is 8 MiB)",
+            "Manifests are small; split the configuration into several files or directories. Nothing of this input was read.", at);
+
+    private static Diagnostic Binary(SourceLocation at) =>
+        Diagnostic.Error(DiagnosticCodes.NotUtf8Text, "input is binary, not YAML text",
+            "It contains NUL bytes. Pass only YAML manifests (check the path, and .pamctlignore for directories).", at);
+
+    private static int LineOfBytes(byte[] bytes, int offset) => 1 + bytes.AsSpan(0, offset).Count((byte)'\n');
+
+    private static int LineOf(ReadOnlySpan<char> text) => 1 + text.Count('\n');
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using PamOperator.Core.Providers;
+using PamOperator.Core.Providers.Writes;
+using PamOperator.Providers.Fudo.Mapping;
+
+namespace PamOperator.Providers.Fudo.Write;
+
+/// <summary>
+/// The Fudo requests one write needs, in order (seeds 000/001 and docs/simulator.md for the paths):
+/// named objects by id (<c>safe/&lt;id&gt;</c>); user-safe pairs by <c>user/&lt;u&gt;/safe/&lt;s&gt;</c> with their time
+/// policy as separate rows; account-safe-listener rows by their key triple; grants by id. Reference names become ids
+/// through the session's <see cref="IdRegistry"/>.
+/// </summary>
+internal static class FudoRequestBuilder
+{
+    public static IReadOnlyList<FudoRequest> Build(WriteOperation op, IdRegistry ids) => op.Operation switch
+    {
+        WriteKind.Create => Create(op, ids),
+        WriteKind.Update => Update(op, ids),
+        _ => [Delete(op, ids)],
+    };
+
+    private static List<FudoRequest> Create(WriteOperation op, IdRegistry ids)
+    {
+        var spec = op.Spec ?? [];
+        var body = SpecToWire.Map(op.Kind, spec, ids.IdOf, op.Secrets);
+        if (op.Kind.IsNamed)
+        {
+            body["name"] = op.Key;
+        }
+
+        var createsType = op.Kind.WireType == FudoWireTypes.AccountSafeListener ? null : op.Kind.WireType;
+        var requests = new List<FudoRequest> { new(HttpMethod.Post, FudoWireTypes.ListPath(op.Kind.WireType), body, createsType) };
+        if (op.Kind.WireType == FudoWireTypes.UserSafe)
+        {
+            requests.AddRange(Windows(spec[TimePolicyMapping.SpecField]).Select(w => AddWindow(spec, w, ids)));
+        }
+
+        return requests;
+    }
+
+    private static List<FudoRequest> Update(WriteOperation op, IdRegistry ids)
+    {
+        var changes = (JsonObject)(op.Spec ?? []).DeepClone();
+        var requests = new List<FudoRequest>();
+        var timePolicyChanged = changes.Remove(TimePolicyMapping.SpecField, out var newWindows);
+        var body = SpecToWire.Map(op.Kind, changes, ids.IdOf, op.Secrets);
+        if (body.Count > 0)
+        {
+            requests.Add(new FudoRequest(HttpMethod.Patch, ObjectPath(op, ids), body));
+        }
+
+        if (timePolicyChanged)
+        {
+            var live = op.LiveSpec ?? [];
+            var before = Windows(live[TimePolicyMapping.SpecField]).ToHashSet();
+            var after = Windows(newWindows).ToHashSet();
+            var rowIds = op.ProviderData?[FudoProviderData.TimePolicyIds] as JsonObject;
+            requests.AddRange(before.Except(after).Select(w =>
+                new FudoRequest(HttpMethod.Delete, $"user/safe/time_policy/{rowIds?[w.RowKey]?.ToString() ?? throw MissingRow(w)}", null)));
+            requests.AddRange(after.Except(before).Select(w => AddWindow(live, w, ids)));
+        }
+
+        return requests;
+    }
+
+    private static FudoRequest Delete(WriteOperation op, IdRegistry ids) => new(HttpMethod.Delete, ObjectPath(op, ids), null);
+
+    /// <summary>Where the existing object lives.</summary>
+    private static string ObjectPath(WriteOperation op, IdRegistry ids)
+    {
+        var live = op.LiveSpec ?? op.Spec ?? [];
+        string Ref(string field, string type) => ids.IdOf(type, live[field]?.ToString() ?? "");
+        return op.Kind.WireType switch
+        {
+            FudoWireTypes.UserSafe => $"user/{Ref("user", "user")}/safe/{Ref("safe", "safe")}",
+            FudoWireTypes.AccountSafeListener => $"account/{Ref("account", "account")}/safe/{Ref("safe", "safe")}/listener"
+                + (live["listener"]?.ToString() is { Length: > 0 } listener ? "/" + ids.IdOf("listener", listener) : ""),
+            _ => $"{FudoWireTypes.ListPath(op.Kind.WireType)}/{op.ExternalId ?? ids.IdOf(op.Kind.WireType, op.Key)}",
+        };
+    }
+
+    private static FudoRequest AddWindow(JsonObject spec, TimeWindow w, IdRegistry ids) => new(
+        HttpMethod.Post,
+        "user/safe/time_policy",
+        new JsonObject
+        {
+            ["user_id"] = ids.IdOf("user", spec["user"]?.ToString() ?? ""),
+            ["safe_id"] = ids.IdOf("safe", spec["safe"]?.ToString() ?? ""),
+            ["day_of_week"] = w.Day,
+            ["valid_from"] = w.From,
+            ["valid_to"] = w.To,
+        });
+
+    private static IEnumerable<TimeWindow> Windows(JsonNode? list) =>
+        (list as JsonArray ?? []).OfType<JsonObject>().Select(TimeWindow.Parse);
+
+    private static PamApiException MissingRow(TimeWindow w) =>
+        new(ApiErrorKind.Conflict, $"the time policy window {w.RowKey} changed since it was observed; plan again");
+}

@@ -1,0 +1,17 @@
+using PamOperator.Engine.Hooks;
+using PamOperator.Engine.Plans;
+
+namespace PamOperator.Engine.Tests.TestSupport;
+
+/// <summary>Hooks that write each event as one line, to assert on order and content.</summary>
+internal sealed class RecordingHooks : IPlanHooks
+{
+    public List<string> Events { get; } = [];
+
+    public void ObserveStarted(IReadOnlyList<string> wireTypes) => Events.Add($"observe {string.Join(",", wireTypes)}");
+
+    public void ObserveFinished(string wireType, int objectCount) => Events.Add($"observed {wireType} {objectCount}");
+
+    public void PlanFinished(PlanSummary summary, int changeCount) =>
+        Events.Add($"planned {changeCount}: +{summary.Add} ~{summary.Change} -{summary.Destroy}");
+}
