@@ -1,11 +1,19 @@
 namespace PamOperator.Cli;
 
 /// <summary>
-/// The process's standard streams, behind a seam so that commands run in-process in tests (after Spectre's TestConsole).
-/// Commands write results to <see cref="Out"/>, and progress, notices and diagnostics to <see cref="Error"/>.
+/// The process's surroundings behind one seam, so that commands run in-process in tests, in parallel (after
+/// Spectre's TestConsole): standard streams, whether a person is at a terminal, the working directory (where
+/// <c>.pamctl/</c> lives) and environment variables (where secrets come from). Commands write results to
+/// <see cref="Out"/>, and progress notices and diagnostics to <see cref="Error"/>.
 /// </summary>
 public sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In, bool IsInteractive)
 {
+    /// <summary>Directory for relative state (<c>.pamctl/</c>). Default: the process's current directory.</summary>
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>Environment lookup (secrets, NO_COLOR). Default: the process environment.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     public static CliConsole FromProcess() =>
         new(Console.Out, Console.Error, Console.In, !Console.IsInputRedirected && !Console.IsOutputRedirected);
 

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PamOperator.Simulators.Fudo.Hosting;
 
 namespace PamOperator.Simulators.Fudo;
 
 /// <summary>
 /// A running Fudo PAM API v2 simulator on loopback (ASP.NET Core on Kestrel, SQLite storage). Start it with
-/// <see cref="StartAsync"/>; dispose it to stop (held requests end, the database closes). Thread-safe.
+/// <see cref="StartAsync"/>; dispose it to stop (held requests end, the database closes). It never takes over the
+/// process's signals (Ctrl+C, SIGTERM): the host process decides when to dispose it. Thread-safe.
 /// </summary>
 public sealed class FudoSimulator : IAsyncDisposable
 {
@@ -61,6 +63,7 @@ public sealed class FudoSimulator : IAsyncDisposable
         var log = new RequestLog();
         var stopping = new CancellationTokenSource();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
             k.Listen(endpoint);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PamOperator.Cli.Targets;
 using PamOperator.Cli.Workflows;
 using PamOperator.Core;
 
@@ -31,13 +30,11 @@ internal static class ApplyCommand
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(console, async () =>
         {
-            var secrets = SecretValueResolver.FromProcess();
-            var cwd = Directory.GetCurrentDirectory();
             var paths = parse.GetValue(files) ?? [];
-            var apply = new ApplyWorkflow(console, secrets, cwd);
+            var apply = new ApplyWorkflow(console);
             if (parse.GetValue(planFile) is { } saved)
             {
-                var (savedRun, plan) = await new SavedPlanWorkflow(console, secrets, cwd).RunAsync(saved, paths, ct);
+                var (savedRun, plan) = await new SavedPlanWorkflow(console).RunAsync(saved, paths, ct);
                 if (savedRun is null)
                 {
                     return ExitCodes.Error;
@@ -57,7 +54,7 @@ internal static class ApplyCommand
             }
 
             var inputs = new PlanInputs(paths, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes));
-            await using var run = await new PlanWorkflow(console, secrets, cwd).RunAsync(inputs, ct);
+            await using var run = await new PlanWorkflow(console).RunAsync(inputs, ct);
             if (run is null || run.Plan.HasErrors)
             {
                 return ExitCodes.Error;

@@ -49,7 +49,7 @@ internal static class ImportCommand
             return ExitCodes.Error;
         }
 
-        await using var session = await ProviderSessions.OpenAsync(read, console, SecretValueResolver.FromProcess(), Directory.GetCurrentDirectory(), diagnostics, ct);
+        await using var session = await ProviderSessions.OpenAsync(read, console, diagnostics, ct);
         LiveState? live = null;
         try
         {
@@ -68,7 +68,7 @@ internal static class ImportCommand
 
         var (manifests, warnings) = Importer.Import(live, kinds);
         await console.Error.WriteAsync(DiagnosticsTextView.Render(warnings));
-        await WriteAsync(manifests, outputDir, ct);
+        await WriteAsync(manifests, outputDir, console.WorkingDirectory, ct);
         var counts = string.Join(", ", manifests.GroupBy(m => m.Kind.Plural).Select(g => $"{g.Key}: {g.Count()}"));
         await console.Out.WriteLineAsync($"Imported {manifests.Count} objects into {outputDir}{(counts.Length > 0 ? $" ({counts})" : "")}.");
         return ExitCodes.Success;
@@ -99,11 +99,11 @@ internal static class ImportCommand
         return selected;
     }
 
-    private static async Task WriteAsync(IReadOnlyList<ImportedManifest> manifests, string outputDir, CancellationToken ct)
+    private static async Task WriteAsync(IReadOnlyList<ImportedManifest> manifests, string outputDir, string workingDirectory, CancellationToken ct)
     {
         foreach (var m in manifests)
         {
-            var directory = Path.Combine(outputDir, m.Kind.Plural);
+            var directory = Path.Combine(Path.GetFullPath(outputDir, workingDirectory), m.Kind.Plural);
             Directory.CreateDirectory(directory);
             await File.WriteAllTextAsync(Path.Combine(directory, m.Name + ".yaml"), ManifestYaml.Write(m.Document), ct);
         }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PamOperator.Cli.Targets;
 using PamOperator.Cli.Workflows;
 using PamOperator.Core;
 using PamOperator.Engine.Plans;
@@ -32,7 +31,7 @@ internal static class PlanCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(console, async () =>
         {
             var inputs = new PlanInputs(parse.GetValue(files)!, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes));
-            var workflow = new PlanWorkflow(console, SecretValueResolver.FromProcess(), Directory.GetCurrentDirectory());
+            var workflow = new PlanWorkflow(console);
             await using var run = await workflow.RunAsync(inputs, ct);
             if (run is null || run.Plan.HasErrors)
             {
@@ -42,7 +41,7 @@ internal static class PlanCommand
             await console.Out.WriteAsync(Render(run.Plan, parse.GetValue(output)!, Color(console, parse.GetValue(noColor))));
             if (parse.GetValue(outFile) is { } path)
             {
-                await File.WriteAllTextAsync(path, PlanFile.Serialize(run.Plan), ct);
+                await File.WriteAllTextAsync(Path.GetFullPath(path, console.WorkingDirectory), PlanFile.Serialize(run.Plan), ct);
                 await console.Error.WriteLineAsync($"pamctl: saved the plan to {path}; apply it with `pamctl apply {path}`.");
             }
 
@@ -59,5 +58,5 @@ internal static class PlanCommand
     };
 
     internal static bool Color(CliConsole console, bool noColor) =>
-        !noColor && console.IsInteractive && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        !noColor && console.IsInteractive && console.Environment("NO_COLOR") is null;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using PamOperator.Core;
 using PamOperator.Simulators.Fudo;
 
@@ -6,7 +7,7 @@ namespace PamOperator.Cli.Commands;
 
 /// <summary>
 /// <c>pamctl simulator --vendor fudo --listen 127.0.0.1:PORT [--db FILE] [--api-key KEY] [--seed FILE] [fault flags]</c>:
-/// runs a vendor simulator until Ctrl+C or cancellation. Prints <c>listening on http://127.0.0.1:PORT</c> on stdout, and
+/// runs a vendor simulator until Ctrl+C, SIGTERM or cancellation. Prints <c>listening on http://127.0.0.1:PORT</c> on stdout, and
 /// <c>api key: KEY</c> when the key was generated (the one secret this command prints: the caller needs it to connect).
 /// </summary>
 internal static class SimulatorCommand
@@ -67,19 +68,29 @@ internal static class SimulatorCommand
             await console.Out.FlushAsync(CancellationToken.None);
             var storage = options.DatabasePath is null ? "in memory" : $"database {options.DatabasePath}";
             await console.Error.WriteLineAsync($"Fudo PAM API v2 simulator ({storage}); press Ctrl+C to stop.");
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                // Ctrl+C or the caller's cancellation: the normal way to stop.
+                // Ctrl+C, SIGTERM or the caller's cancellation: the normal way to stop.
             }
         }
 
         await console.Error.WriteLineAsync("simulator stopped.");
         return ExitCodes.Success;
     }
+
+    /// <summary>A signal handler that stops the simulator gracefully instead of letting the runtime end the process.</summary>
+    private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    };
 
     /// <summary>The flags and their mapping to <see cref="FudoSimulatorOptions"/>.</summary>
     private sealed class Flags

@@ -16,14 +16,12 @@ public static class ProviderSessions
     public static async Task<ProviderSession?> OpenAsync(
         ManifestReadResult read,
         CliConsole console,
-        SecretValueResolver secrets,
-        string workingDirectory,
         DiagnosticBag diagnostics,
         CancellationToken cancellationToken)
     {
         if (read.ProviderConfigs.Count == 0)
         {
-            var simulator = await EmbeddedSimulator.StartAsync(workingDirectory, cancellationToken);
+            var simulator = await EmbeddedSimulator.StartAsync(console.WorkingDirectory, cancellationToken);
             await console.Error.WriteLineAsync(EmbeddedSimulator.Notice(Path.Combine(EmbeddedSimulator.StateDirectory, EmbeddedSimulator.DatabaseFile)));
             var options = new FudoClientOptions { Endpoint = simulator.BaseAddress, ApiKey = simulator.ApiKey, RequestsPerSecond = 10_000, Burst = 10_000 };
             return new ProviderSession("the embedded Fudo simulator", null, FudoProvider.Create(options, KindCatalog.All), simulator);
@@ -43,7 +41,7 @@ public static class ProviderSessions
             return null;
         }
 
-        var apiKey = secrets.Resolve(config.Credentials, config.Name, config.Location, diagnostics);
+        var apiKey = SecretValueResolver.For(console).Resolve(config.Credentials, config.Name, config.Location, diagnostics);
         if (apiKey is null)
         {
             return null;

@@ -9,7 +9,8 @@ namespace PamOperator.Cli.Targets;
 /// </summary>
 public sealed class SecretValueResolver(Func<string, string?> environment)
 {
-    public static SecretValueResolver FromProcess() => new(Environment.GetEnvironmentVariable);
+    /// <summary>Resolves from the console's environment (the process environment outside tests).</summary>
+    public static SecretValueResolver For(CliConsole console) => new(console.Environment);
 
     /// <summary>The value, or null with a diagnostic added to <paramref name="diagnostics"/>.</summary>
     public string? Resolve(SecretReference reference, string? address, SourceLocation? location, DiagnosticBag diagnostics)

@@ -13,7 +13,7 @@ namespace PamOperator.Cli.Workflows;
 /// Approve, Apply, Report: the phases after a plan exists. Progress goes to stdout as steps finish; the closing line is
 /// <c>Apply complete! Resources: X added, Y changed, Z destroyed.</c> or what failed and what was restored.
 /// </summary>
-public sealed class ApplyWorkflow(CliConsole console, SecretValueResolver secrets, string workingDirectory)
+public sealed class ApplyWorkflow(CliConsole console)
 {
     /// <summary>Applies <paramref name="plan"/> (already shown to the user). Returns the exit code.</summary>
     public async Task<int> ApplyAsync(PlannedRun run, Plan plan, bool approved, int? parallelism, CancellationToken cancellationToken)
@@ -28,14 +28,14 @@ public sealed class ApplyWorkflow(CliConsole console, SecretValueResolver secret
             return ExitCodes.Error;
         }
 
-        var journal = FileApplyJournal.InDirectory(workingDirectory, TimeProvider.System);
+        var journal = FileApplyJournal.InDirectory(console.WorkingDirectory, TimeProvider.System);
         var result = await Applier.ApplyAsync(new ApplyRequest
         {
             Plan = plan,
             Live = run.Live,
             Writer = run.Session.Provider.Writer,
             Kinds = KindCatalog.All,
-            Secrets = new CliSecretSource(secrets),
+            Secrets = new CliSecretSource(SecretValueResolver.For(console)),
             Parallelism = parallelism ?? run.Session.Config?.Parallelism ?? 10,
             Hooks = new ConsoleApplyHooks(console.Out),
             Journal = journal,

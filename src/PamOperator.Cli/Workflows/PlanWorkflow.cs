@@ -13,7 +13,7 @@ namespace PamOperator.Cli.Workflows;
 /// Read, Open, Observe, Plan: the phases shared by <c>plan</c> and <c>apply</c>. Diagnostics of every phase go to
 /// stderr as they are known; a phase with errors stops the run before anything is written anywhere.
 /// </summary>
-public sealed class PlanWorkflow(CliConsole console, SecretValueResolver secrets, string workingDirectory)
+public sealed class PlanWorkflow(CliConsole console)
 {
     /// <summary>The planned run, or null when diagnostics (already printed) stopped it.</summary>
     public async Task<PlannedRun?> RunAsync(PlanInputs inputs, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed class PlanWorkflow(CliConsole console, SecretValueResolver secrets
         }
 
         var diagnostics = new DiagnosticBag();
-        var session = await ProviderSessions.OpenAsync(read, console, secrets, workingDirectory, diagnostics, cancellationToken);
+        var session = await ProviderSessions.OpenAsync(read, console, diagnostics, cancellationToken);
         if (session is null)
         {
             await ReportAsync(diagnostics);

@@ -13,14 +13,14 @@ namespace PamOperator.Cli.Workflows;
 /// PAM still holds what the plan was made from (the fingerprint of the observed objects); otherwise it is refused with
 /// the objects that changed. Secrets are bound from the manifests given with <c>-f</c>.
 /// </summary>
-public sealed class SavedPlanWorkflow(CliConsole console, SecretValueResolver secrets, string workingDirectory)
+public sealed class SavedPlanWorkflow(CliConsole console)
 {
     private const int MaxListedDifferences = 20;
 
     public async Task<(PlannedRun? Run, Engine.Plans.Plan? Plan)> RunAsync(string planFile, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag();
-        var saved = PlanFile.Deserialize(await File.ReadAllTextAsync(planFile, cancellationToken), planFile);
+        var saved = PlanFile.Deserialize(await File.ReadAllTextAsync(Path.GetFullPath(planFile, console.WorkingDirectory), cancellationToken), planFile);
         diagnostics.AddRange(saved.Diagnostics);
         var read = paths.Count == 0 ? new ManifestReadResult([], [], [], 0) : await ManifestReader.ReadAsync(paths, console.In, cancellationToken);
         diagnostics.AddRange(read.Diagnostics);
@@ -37,7 +37,7 @@ public sealed class SavedPlanWorkflow(CliConsole console, SecretValueResolver se
         }
 
         var plan = bound.Plan!;
-        var session = await ProviderSessions.OpenAsync(read, console, secrets, workingDirectory, diagnostics, cancellationToken);
+        var session = await ProviderSessions.OpenAsync(read, console, diagnostics, cancellationToken);
         if (session is null)
         {
             return await FailAsync(diagnostics);
