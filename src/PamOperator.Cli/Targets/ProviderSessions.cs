@@ -55,6 +55,8 @@ public static class ProviderSessions
             InsecureSkipVerify = config.Tls.InsecureSkipVerify,
             RequestsPerSecond = config.RateLimit.RequestsPerSecond,
             Burst = config.RateLimit.Burst,
+            UseAtomicBatch = config.Transaction.Mode == TransactionMode.Atomic,
+            MaxBatchSize = config.Transaction.MaxBatchSize,
         };
         var description = $"fudo at {config.Endpoint} (ProviderConfig {config.Name})";
         return new ProviderSession(description, config, FudoProvider.Create(clientOptions, KindCatalog.All), null);

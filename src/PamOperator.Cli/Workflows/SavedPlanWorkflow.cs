@@ -20,7 +20,19 @@ public sealed class SavedPlanWorkflow(CliConsole console)
     public async Task<(PlannedRun? Run, Engine.Plans.Plan? Plan)> RunAsync(string planFile, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag();
-        var saved = PlanFile.Deserialize(await File.ReadAllTextAsync(Path.GetFullPath(planFile, console.WorkingDirectory), cancellationToken), planFile);
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(Path.GetFullPath(planFile, console.WorkingDirectory), cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PlanFileInvalid, $"cannot read the plan file {planFile}",
+                $"{ex.GetType().Name}: give the file written by pamctl plan --out."));
+            return await FailAsync(diagnostics);
+        }
+
+        var saved = PlanFile.Deserialize(text, planFile);
         diagnostics.AddRange(saved.Diagnostics);
         var read = paths.Count == 0 ? new ManifestReadResult([], [], [], 0) : await ManifestReader.ReadAsync(paths, console.In, cancellationToken);
         diagnostics.AddRange(read.Diagnostics);

@@ -46,6 +46,19 @@ public class SeedSafesReplayTests(SimulatorFixture fixture) : IClassFixture<Simu
     }
 
     [Fact]
+    public async Task CreateSafe_NestedProtocolGroups_AreStoredAndReturnedFlat()
+    {
+        var id = await _api.Create("safe", new { name = "nested-safe", ssh = new { x11 = false }, rdp = new { rdp_audin = false }, vnc_clipcli = false });
+
+        var safe = (await _api.Get($"safe/{id}")).Json["safe"]!.AsObject();
+
+        safe["ssh_x11"]!.GetValue<bool>().Should().BeFalse();
+        safe["rdp_audin"]!.GetValue<bool>().Should().BeFalse();
+        safe["vnc_clipcli"]!.GetValue<bool>().Should().BeFalse();
+        safe.Should().NotContainKeys("ssh", "rdp", "vnc");
+    }
+
+    [Fact]
     public async Task PatchSafe_RequiredVotes_ReturnsSuccessOnly_AndIsStored()
     {
         var id = await _api.Create("safe", new { name = "jit-safe" });
