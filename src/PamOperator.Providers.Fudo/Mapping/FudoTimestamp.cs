@@ -11,6 +11,13 @@ internal static class FudoTimestamp
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFzzz", "yyyy-MM-dd'T'HH:mm:sszzz",
     ];
 
+    /// <summary>The manifest form of a Fudo timestamp: RFC 3339 in UTC (<c>2026-12-31T23:59:59Z</c>); <c>±infinity</c>
+    /// and text that is not a timestamp are kept as they are.</summary>
+    public static string ToRfc3339(string text) =>
+        Parse(text) is { } instant
+            ? instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)
+            : text;
+
     /// <summary>The instant, or null for <c>-infinity</c>, <c>infinity</c>, empty or unparseable text.</summary>
     public static DateTimeOffset? Parse(string? text)
     {

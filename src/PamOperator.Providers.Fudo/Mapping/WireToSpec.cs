@@ -82,7 +82,8 @@ internal static class WireToSpec
             FieldType.Integer when kind == JsonValueKind.String
                 && long.TryParse(value.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
             FieldType.Reference when field.References is { } type => JsonValue.Create(names.NameOf(type, Text(value))),
-            FieldType.String or FieldType.Enum or FieldType.Time or FieldType.DateTime => JsonValue.Create(Text(value)),
+            FieldType.DateTime => JsonValue.Create(FudoTimestamp.ToRfc3339(Text(value))),
+            FieldType.String or FieldType.Enum or FieldType.Time => JsonValue.Create(Text(value)),
             _ => null,
         };
     }

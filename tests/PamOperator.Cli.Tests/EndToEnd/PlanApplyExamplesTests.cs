@@ -22,6 +22,9 @@ public class PlanApplyExamplesTests
 
         var again = await ws.RunAsync("plan", "-f", ws.Manifests);
         again.ExitCode.Should().Be(0, again.All);
-        again.Out.Should().Contain("Plan: 0 to add, 0 to change, 0 to destroy.");
+        again.Out.Should().Contain("No changes.", "the observed safe matches the fixture, so no drift either");
+
+        var detailed = await ws.RunAsync("plan", "-f", ws.Manifests, "--detailed-exitcode");
+        detailed.ExitCode.Should().Be(0, detailed.All);
     }
 }

@@ -55,6 +55,14 @@ public class WireToSpecTests
         FudoTimestamp.Parse(text)!.Value.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture).Should().Be(utc);
 
     [Theory]
+    [InlineData("2026-12-31 23:59:59+00", "2026-12-31T23:59:59Z")]
+    [InlineData("2026-12-31 16:59:59.5-07", "2026-12-31T23:59:59.5Z")]
+    [InlineData("-infinity", "-infinity")]
+    [InlineData("infinity", "infinity")]
+    public void Timestamp_ToRfc3339_IsTheManifestForm(string wire, string manifest) =>
+        FudoTimestamp.ToRfc3339(wire).Should().Be(manifest);
+
+    [Theory]
     [InlineData("-infinity")]
     [InlineData("infinity")]
     [InlineData("")]

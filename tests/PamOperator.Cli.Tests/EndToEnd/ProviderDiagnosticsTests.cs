@@ -1,0 +1,64 @@
+using FluentAssertions;
+using Xunit;
+
+namespace PamOperator.Cli.Tests.EndToEnd;
+
+/// <summary>Problems reaching the PAM are diagnostics with stable codes and exit 1, never stack traces.</summary>
+public class ProviderDiagnosticsTests
+{
+    private const string OneSafe = "apiVersion: fudo.pamoperator.io/v1alpha1\nkind: Safe\nmetadata:\n  name: pd-safe\nspec: {}\n";
+
+    [Fact]
+    public async Task Plan_WrongApiKey_IsPam502()
+    {
+        await using var ws = await SimulatorWorkspace.StartAsync();
+        ws.Write("manifests/safe.yaml", OneSafe);
+        ws.Environment[SimulatorWorkspace.ApiKeyVariable] = "not-the-key";
+
+        var plan = await ws.RunAsync("plan", "-f", ws.Manifests);
+
+        plan.ExitCode.Should().Be(1);
+        plan.Error.Should().Contain("PAM502").And.NotContain("not-the-key").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Plan_CredentialVariableUnset_IsPam503()
+    {
+        await using var ws = await SimulatorWorkspace.StartAsync();
+        ws.Write("manifests/safe.yaml", OneSafe);
+        ws.Environment.Remove(SimulatorWorkspace.ApiKeyVariable);
+
+        var plan = await ws.RunAsync("plan", "-f", ws.Manifests);
+
+        plan.ExitCode.Should().Be(1);
+        plan.Error.Should().Contain("PAM503").And.Contain(SimulatorWorkspace.ApiKeyVariable);
+    }
+
+    [Fact]
+    public async Task Plan_EndpointRefusesConnections_IsPam501()
+    {
+        await using var ws = await SimulatorWorkspace.StartAsync();
+        ws.Write("manifests/safe.yaml", OneSafe);
+        var config = File.ReadAllText(Path.Combine(ws.Manifests, "providerconfig.yaml"));
+        ws.Write("manifests/providerconfig.yaml", config.Replace(ws.Simulator.BaseAddress.ToString(), "http://127.0.0.1:1/", StringComparison.Ordinal));
+
+        var plan = await ws.RunAsync("plan", "-f", ws.Manifests);
+
+        plan.ExitCode.Should().Be(1);
+        plan.Error.Should().Contain("PAM501").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Plan_VendorWithoutProvider_IsPam504()
+    {
+        await using var ws = await SimulatorWorkspace.StartAsync();
+        ws.Write("manifests/safe.yaml", OneSafe);
+        var config = File.ReadAllText(Path.Combine(ws.Manifests, "providerconfig.yaml"));
+        ws.Write("manifests/providerconfig.yaml", config.Replace("vendor: fudo", "vendor: privx", StringComparison.Ordinal));
+
+        var plan = await ws.RunAsync("plan", "-f", ws.Manifests);
+
+        plan.ExitCode.Should().Be(1);
+        plan.Error.Should().Contain("PAM504");
+    }
+}
