@@ -22,6 +22,10 @@ public sealed record ApplyResult
 
     public string? RootCause { get; init; }
 
+    /// <summary>True when the PAM's answer to a transaction's commit was lost (a connection failure or timeout, the PAM
+    /// naming no refused write): it may or may not have taken effect, all or nothing. Run plan to see which.</summary>
+    public bool OutcomeUnknown { get; init; }
+
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
     /// <summary>Objects the PAM gained, by completed create steps (a replace counts here and in Destroyed).</summary>
