@@ -10,6 +10,7 @@ namespace PamOperator.Engine.Apply;
 /// compensates, and reports every step once.</summary>
 internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dictionary<PlanStep, WriteOperation> operations)
 {
+    private const string NotApplied = "not applied: the atomic transaction was rolled back";
     private readonly ConcurrentQueue<(PlanStep Step, string? Id)> _completed = new();
     private readonly ConcurrentDictionary<string, StepReport> _reports = new(StringComparer.Ordinal);
 
@@ -31,8 +32,10 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         var commit = await session.CommitAsync(cancellationToken);
         if (!commit.Succeeded)
         {
-            var failed = ordered.FirstOrDefault(s => s.Name == commit.FailedOperationId) ?? ordered[0];
-            return Aborted(ordered, failed, commit.Error?.Message ?? "the transaction failed", clock.Elapsed);
+            var message = commit.Error?.Message ?? "the transaction failed";
+            return ordered.FirstOrDefault(s => s.Name == commit.FailedOperationId) is { } failed
+                ? Aborted(ordered, failed, message, clock.Elapsed)
+                : Unattributed(ordered, message, outcomeUnknown: commit.Error?.IsTransient == true);
         }
 
         foreach (var step in ordered)
@@ -78,8 +81,8 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         var journaled = session.Guarantee == TransactionGuarantee.None;
         if (journaled)
         {
-            var (undo, _) = WriteOperations.Inverse(step, operation.Kind, null);
-            await Journal("intent", step, operation.ExternalId, undo.Id, null, cancellationToken);
+            var (undo, _) = WriteOperations.Inverse(step, operation.Kind, null, LiveOf(step));
+            await Journal("intent", step, operation.ExternalId, WriteOperations.Describe(undo), null, cancellationToken);
         }
 
         var clock = Stopwatch.StartNew();
@@ -104,7 +107,7 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         var reports = new List<CompensationReport>();
         foreach (var (step, createdId) in _completed.Reverse())
         {
-            var (undo, note) = WriteOperations.Inverse(step, operations[step].Kind, createdId);
+            var (undo, note) = WriteOperations.Inverse(step, operations[step].Kind, createdId, LiveOf(step));
             // Not cancellable: a half-undone apply is worse than a slow one; each call is bounded by the client timeout.
             var outcome = await session.WriteAsync(undo, CancellationToken.None);
             var report = outcome.Succeeded
@@ -124,11 +127,28 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         {
             Report(step == failed
                 ? new StepReport(step, StepStatus.Failed, elapsed, Message: message)
-                : new StepReport(step, StepStatus.Skipped, TimeSpan.Zero, Message: "not applied: the atomic transaction was rolled back"));
+                : new StepReport(step, StepStatus.Skipped, TimeSpan.Zero, Message: NotApplied));
         }
 
         return Result(succeeded: false, $"{failed.Name}: {message}", []);
     }
+
+    /// <summary>The commit failed without naming a write. Transient (the answer was lost: a dropped connection or a
+    /// timeout) means the outcome is unknown, all or nothing; otherwise the PAM refused the whole transaction.</summary>
+    private ApplyResult Unattributed(IReadOnlyList<PlanStep> ordered, string message, bool outcomeUnknown)
+    {
+        var stepMessage = outcomeUnknown
+            ? "outcome unknown: the answer to the atomic transaction was lost; run plan to see whether it took effect"
+            : NotApplied;
+        foreach (var step in ordered)
+        {
+            Report(new StepReport(step, StepStatus.Skipped, TimeSpan.Zero, Message: stepMessage));
+        }
+
+        return Result(succeeded: false, $"the atomic transaction of {ordered.Count} writes: {message}", []) with { OutcomeUnknown = outcomeUnknown };
+    }
+
+    private Core.Providers.LiveObject? LiveOf(PlanStep step) => request.Live.Find(step.Change.WireType, step.Change.Key);
 
     private void Report(StepReport report)
     {

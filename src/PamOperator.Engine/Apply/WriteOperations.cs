@@ -37,11 +37,12 @@ internal static class WriteOperations
         };
     }
 
-    /// <summary>The write that undoes a completed step, with a note on what cannot be undone exactly.</summary>
-    public static (WriteOperation Undo, string? Note) Inverse(PlanStep step, KindDescriptor kind, string? createdId)
+    /// <summary>The write that undoes a completed step, with a note on what cannot be undone exactly. <paramref name="live"/>
+    /// is the observed object (null for a create): a deleted object that held a secret comes back without it.</summary>
+    public static (WriteOperation Undo, string? Note) Inverse(PlanStep step, KindDescriptor kind, string? createdId, LiveObject? live)
     {
         var change = step.Change;
-        var hasSecrets = kind.Fields.Any(f => f.Type == FieldType.Secret) && change.SensitivePaths.Count > 0;
+        var hasSecrets = kind.Fields.Any(f => f.Type == FieldType.Secret) && (change.SensitivePaths.Count > 0 || live?.SecretUpdatedAt is not null);
         return step.Operation switch
         {
             StepOperation.Create => (new WriteOperation
@@ -61,6 +62,15 @@ internal static class WriteOperations
             }, "recreated with a new id" + (hasSecrets ? ", without its secret (secrets are never read): set it again" : "")),
         };
     }
+
+    /// <summary>What an undo will do, for the journal's intent entry: the operation, the object, and the non-secret
+    /// values it will send (old values of an update, the observed spec of a deleted object).</summary>
+    public static string Describe(WriteOperation undo) => undo.Operation switch
+    {
+        WriteKind.Delete => $"delete {undo.Kind.WireType} {undo.Key} (the id in this step's done entry)",
+        WriteKind.Update => $"update {undo.Kind.WireType} {undo.Key} back to {undo.Spec?.ToJsonString() ?? "{}"}",
+        _ => $"create {undo.Kind.WireType} {undo.Key} again (new id) from {undo.Spec?.ToJsonString() ?? "{}"}",
+    };
 
     private static JsonObject Changes(PlanStep step, bool useOld)
     {

@@ -33,6 +33,8 @@ internal static class FudoRequestBuilder
         var requests = new List<FudoRequest> { new(HttpMethod.Post, FudoWireTypes.ListPath(op.Kind.WireType), body, createsType) };
         if (op.Kind.WireType == FudoWireTypes.UserSafe)
         {
+            // Deleting the pair removes its time policy rows with it (docs/simulator.md, cascades).
+            requests[0] = requests[0] with { Undo = _ => new FudoRequest(HttpMethod.Delete, $"user/{body["user_id"]}/safe/{body["safe_id"]}", null) };
             requests.AddRange(Windows(spec[TimePolicyMapping.SpecField]).Select(w => AddWindow(spec, w, ids)));
         }
 
@@ -47,7 +49,9 @@ internal static class FudoRequestBuilder
         var body = SpecToWire.Map(op.Kind, changes, ids.IdOf, op.Secrets);
         if (body.Count > 0)
         {
-            requests.Add(new FudoRequest(HttpMethod.Patch, ObjectPath(op, ids), body));
+            var path = ObjectPath(op, ids);
+            var old = SpecToWire.Map(op.Kind, OldValues(changes, op.LiveSpec ?? []), ids.IdOf, new Dictionary<string, string>());
+            requests.Add(new FudoRequest(HttpMethod.Patch, path, body) { Undo = _ => new FudoRequest(HttpMethod.Patch, path, old) });
         }
 
         if (timePolicyChanged)
@@ -57,7 +61,10 @@ internal static class FudoRequestBuilder
             var after = Windows(newWindows).ToHashSet();
             var rowIds = op.ProviderData?[FudoProviderData.TimePolicyIds] as JsonObject;
             requests.AddRange(before.Except(after).Select(w =>
-                new FudoRequest(HttpMethod.Delete, $"user/safe/time_policy/{rowIds?[w.RowKey]?.ToString() ?? throw MissingRow(w)}", null)));
+                new FudoRequest(HttpMethod.Delete, $"user/safe/time_policy/{rowIds?[w.RowKey]?.ToString() ?? throw MissingRow(w)}", null)
+                {
+                    Undo = _ => AddWindow(live, w, ids),
+                }));
             requests.AddRange(after.Except(before).Select(w => AddWindow(live, w, ids)));
         }
 
@@ -90,7 +97,24 @@ internal static class FudoRequestBuilder
             ["day_of_week"] = w.Day,
             ["valid_from"] = w.From,
             ["valid_to"] = w.To,
-        });
+        })
+    {
+        Undo = answer => answer.CreatedId is { } id ? new FudoRequest(HttpMethod.Delete, $"user/safe/time_policy/{id}", null) : null,
+    };
+
+    /// <summary>The live values of the members <paramref name="changes"/> sets (nested groups kept), null when unset.</summary>
+    private static JsonObject OldValues(JsonObject changes, JsonObject live)
+    {
+        var old = new JsonObject();
+        foreach (var (name, value) in changes)
+        {
+            old[name] = value is JsonObject nested && live[name] is JsonObject liveNested
+                ? OldValues(nested, liveNested)
+                : live[name]?.DeepClone();
+        }
+
+        return old;
+    }
 
     private static IEnumerable<TimeWindow> Windows(JsonNode? list) =>
         (list as JsonArray ?? []).OfType<JsonObject>().Select(TimeWindow.Parse);

@@ -6,48 +6,40 @@ namespace PamOperator.Providers.Fudo.Write;
 
 /// <summary>
 /// Writes one request at a time, each effective at once (no transaction: the applier journals and compensates).
-/// A create whose answer was lost (timeout, dropped connection, 5xx) is looked up by natural key before it is reported
-/// failed, so a retried or re-run apply never duplicates. A delete of an object already gone succeeds.
+/// Each write is all or nothing: when a write needs several requests (a user-safe pair and its time-policy rows) and a
+/// later one fails, the earlier ones are taken back before the failure is reported. A create whose answer did not come
+/// (dropped connection, timeout, 5xx, 429) is looked up by natural key first: found, it is adopted; absent, it is sent
+/// again only when the PAM surely did not run it (no answer, or 429). Updates and deletes are idempotent and are sent
+/// again after no answer or 429. A delete of an object already gone succeeds.
 /// </summary>
-internal sealed class FudoStepSession(FudoApiClient client, IdRegistry ids) : IWriteSession
+internal sealed class FudoStepSession(FudoApiClient client, IdRegistry ids, TimeSpan retryDelay) : IWriteSession
 {
+    /// <summary>Attempts of one request when it may be repeated (see the class summary).</summary>
+    public const int MaxAttempts = 3;
+
     public TransactionGuarantee Guarantee => TransactionGuarantee.None;
 
     public async Task<WriteOutcome> WriteAsync(WriteOperation operation, CancellationToken cancellationToken)
     {
+        var done = new Stack<(FudoRequest Request, FudoResponse Answer)>();
         try
         {
-            var requests = FudoRequestBuilder.Build(operation, ids);
+            var op = await TimePolicyRows.WithRowIdsAsync(client, operation, ids, cancellationToken);
+            var requests = FudoRequestBuilder.Build(op, ids);
             string? createdId = null;
             for (var i = 0; i < requests.Count; i++)
             {
-                var request = requests[i];
-                try
-                {
-                    var response = await client.SendAsync(request.Method, request.Path, request.Body, cancellationToken);
-                    createdId = request.CreatesType is null ? createdId : response.CreatedId;
-                }
-                catch (PamApiException ex) when (ex.Kind == ApiErrorKind.NotFound && operation.Operation == WriteKind.Delete)
-                {
-                    // Already gone: the desired end state holds.
-                }
-                catch (PamApiException ex) when (ex.IsTransient && i == 0 && operation.Operation == WriteKind.Create)
-                {
-                    // The answer was lost: the object may exist. Adopt it rather than create it twice.
-                    createdId = await ExistingObjects.FindIdAsync(client, operation, request, cancellationToken);
-                    if (createdId is null)
-                    {
-                        return WriteOutcome.Failed(ex);
-                    }
-                }
+                var answer = await SendAsync(op, requests[i], isCreate: i == 0 && op.Operation == WriteKind.Create, cancellationToken);
+                createdId = requests[i].CreatesType is null ? createdId : answer.CreatedId;
+                done.Push((requests[i], answer));
             }
 
-            Record(operation, createdId);
+            Record(op, createdId);
             return WriteOutcome.Applied(createdId);
         }
         catch (PamApiException ex)
         {
-            return WriteOutcome.Failed(ex);
+            return WriteOutcome.Failed(done.Count == 0 ? ex : await TakeBackAsync(done, ex));
         }
     }
 
@@ -56,6 +48,74 @@ internal sealed class FudoStepSession(FudoApiClient client, IdRegistry ids) : IW
     public Task RollbackAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>One request, repeated only where that cannot duplicate anything. A 404 on a delete means done.</summary>
+    private async Task<FudoResponse> SendAsync(WriteOperation op, FudoRequest request, bool isCreate, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.SendAsync(request.Method, request.Path, request.Body, cancellationToken);
+            }
+            catch (PamApiException ex) when (ex.Kind == ApiErrorKind.NotFound && request.Method == HttpMethod.Delete && op.Operation == WriteKind.Delete)
+            {
+                return new FudoResponse(Payload: null); // already gone: the desired end state holds
+            }
+            catch (PamApiException ex) when (ex.IsTransient && isCreate)
+            {
+                // The answer did not come: the object may exist. Adopt it rather than create it twice.
+                if (await ExistingObjects.FindIdAsync(client, op, request, cancellationToken) is { } id)
+                {
+                    return new FudoResponse(new System.Text.Json.Nodes.JsonObject { ["id"] = id });
+                }
+
+                if (!SurelyNotRun(ex) || attempt >= MaxAttempts)
+                {
+                    throw;
+                }
+            }
+            catch (PamApiException ex) when (SurelyNotRun(ex) && request.Method != HttpMethod.Post && attempt < MaxAttempts)
+            {
+                // PATCH and DELETE set an end state: sending them again is safe.
+            }
+
+            await Task.Delay(retryDelay * attempt, cancellationToken);
+        }
+    }
+
+    /// <summary>No answer at all (the connection failed or timed out) or 429: sending again cannot duplicate a write
+    /// that the lookup did not find. A 5xx answer is the PAM's own failure report and is not repeated.</summary>
+    private static bool SurelyNotRun(PamApiException ex) => ex.IsTransient && ex.StatusCode is null or 429;
+
+    /// <summary>A later request of a write failed: undo the earlier ones, last first, so the write changed nothing.</summary>
+    private async Task<PamApiException> TakeBackAsync(Stack<(FudoRequest Request, FudoResponse Answer)> done, PamApiException failure)
+    {
+        var lost = new List<string>();
+        while (done.TryPop(out var item))
+        {
+            if (item.Request.Undo is not { } undoOf)
+            {
+                continue;
+            }
+
+            try
+            {
+                var undo = undoOf(item.Answer) ?? throw new PamApiException(ApiErrorKind.Invalid, "its answer carried no id");
+                // Not cancellable: a half-made write is worse than a slow one; each call is bounded by the client timeout.
+                await client.SendAsync(undo.Method, undo.Path, undo.Body, CancellationToken.None);
+            }
+            catch (PamApiException ex)
+            {
+                lost.Add($"{item.Request}: {ex.Message}");
+            }
+        }
+
+        var aftermath = lost.Count == 0
+            ? "; the write's earlier requests were undone, so it changed nothing"
+            : $"; WARNING: the write is half done, these requests could not be undone: {string.Join("; ", lost)}";
+        return new PamApiException(failure.Kind, failure.Message + aftermath, failure.StatusCode, failure);
+    }
 
     private void Record(WriteOperation operation, string? createdId)
     {

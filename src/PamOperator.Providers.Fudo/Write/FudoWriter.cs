@@ -18,7 +18,7 @@ internal sealed class FudoWriter(FudoApiClient client, FudoClientOptions options
         var requests = planned.Sum(EstimatedRequests);
         IWriteSession session = options.UseAtomicBatch && requests <= options.MaxBatchSize
             ? new FudoBatchSession(client, ids)
-            : new FudoStepSession(client, ids);
+            : new FudoStepSession(client, ids, options.RetryBaseDelay);
         return Task.FromResult(session);
     }
 

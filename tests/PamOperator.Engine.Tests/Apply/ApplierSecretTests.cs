@@ -84,7 +84,8 @@ public class ApplierSecretTests
                 $"the intent to {step} is recorded before the write");
         }
 
-        scenario.Journal.Entries.Where(e => e.Phase == "intent").Should().OnlyContain(e => e.Undo != null && e.Undo.StartsWith("undo ", StringComparison.Ordinal));
+        scenario.Journal.Entries.Single(e => e.Phase == "intent" && e.Step == "create fudo_safe.a").Undo.Should().StartWith("delete safe a");
+        scenario.Journal.Entries.Single(e => e.Phase == "intent" && e.Step == "update fudo_safe.zz").Undo.Should().Be("""update safe zz back to {"blocked":false}""", "the intent says how to undo the write");
         scenario.Journal.Entries.Select(e => e.Phase).Should().Contain(["intent", "done", "failed", "compensated"]);
         scenario.Journal.Lines.Should().NotContain(line => line.Contains(Canary, StringComparison.Ordinal));
         scenario.Hooks.Finished.Select(r => r.Message ?? "").Concat(scenario.Hooks.Compensations.Select(c => c.Message + c.Note))

@@ -1,0 +1,35 @@
+namespace PamOperator.Providers.Fudo.Tests.Write;
+
+/// <summary>
+/// A hand-written fault the simulator cannot make: the PAM runs the request, then the answer is lost (the connection
+/// breaks on the way back). Applies to the next <see cref="LoseNext"/> requests whose method is <see cref="Method"/>.
+/// </summary>
+internal sealed class LoseAnswerHandler : DelegatingHandler
+{
+    private int _loseNext;
+
+    public LoseAnswerHandler()
+        : base(new SocketsHttpHandler())
+    {
+    }
+
+    public HttpMethod Method { get; set; } = HttpMethod.Post;
+
+    public int LoseNext
+    {
+        get => Volatile.Read(ref _loseNext);
+        set => Volatile.Write(ref _loseNext, value);
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (request.Method == Method && Interlocked.Decrement(ref _loseNext) >= 0)
+        {
+            response.Dispose();
+            throw new HttpRequestException("injected: the connection broke before the answer arrived");
+        }
+
+        return response;
+    }
+}
