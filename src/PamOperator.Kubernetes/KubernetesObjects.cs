@@ -14,7 +14,8 @@ public static class KubernetesObjects
     public static string? DeletionTimestamp(this JsonObject obj) => Str(obj, "deletionTimestamp");
 
     public static long Generation(this JsonObject obj) =>
-        obj["metadata"]?["generation"] is JsonValue v && v.TryGetValue(out long g) ? g : 0;
+        obj["metadata"]?["generation"] is JsonValue v
+            && long.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var g) ? g : 0;
 
     public static IReadOnlyList<string> Finalizers(this JsonObject obj) =>
         obj["metadata"]?["finalizers"] is JsonArray a ? a.Select(n => n?.ToString() ?? string.Empty).ToList() : [];

@@ -5,7 +5,7 @@ using PamOperator.Manifests.Crds;
 namespace PamOperator.Cli.Commands;
 
 /// <summary><c>pamctl crds [--output-dir DIR]</c>: writes one CustomResourceDefinition per kind, generated from the
-/// kind descriptors, plus a kustomization.yaml. Idempotent; overwrites.</summary>
+/// kind descriptors, plus a Kustomization file. Idempotent; overwrites.</summary>
 internal static class CrdsCommand
 {
     public static Command Create(CliConsole console)

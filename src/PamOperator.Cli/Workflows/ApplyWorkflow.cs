@@ -20,6 +20,7 @@ public sealed class ApplyWorkflow(CliConsole console)
     {
         if (!plan.HasChanges)
         {
+            await console.Out.WriteLineAsync("\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.");
             return ExitCodes.Success;
         }
 
@@ -79,20 +80,45 @@ public sealed class ApplyWorkflow(CliConsole console)
 
         if (result.RootCause is null)
         {
-            await console.Error.WriteLineAsync("pamctl: nothing was applied.");
+            await console.Out.WriteLineAsync("\nApply failed! Nothing was changed: the problems above were found before the first write.");
             return ExitCodes.Error;
         }
 
         await console.Error.WriteAsync(DiagnosticsTextView.Render([Diagnostic.Error(DiagnosticCodes.ApplyFailed,
             $"apply failed: {result.RootCause}", Aftermath(result, journal))]));
+        await console.Out.WriteLineAsync("\n" + FailureSummary(result));
         return ExitCodes.Error;
+    }
+
+    /// <summary>The closing line of a failed apply: what was changed, and what was rolled back or undone.</summary>
+    internal static string FailureSummary(ApplyResult result)
+    {
+        if (result.Guarantee != TransactionGuarantee.None)
+        {
+            return result.OutcomeUnknown
+                ? "Apply failed! The outcome of the transaction is unknown (all or nothing): run pamctl plan to see it."
+                : "Apply failed! Nothing was changed: the transaction was rolled back.";
+        }
+
+        if (result.Compensations.Count == 0)
+        {
+            return "Apply failed! Nothing was changed.";
+        }
+
+        var notRestored = result.Compensations.Count(c => !c.Restored);
+        var done = $"Resources: {result.Added} added, {result.Changed} changed, {result.Destroyed} destroyed";
+        return notRestored == 0
+            ? $"Apply failed! {done}, then undone: all {result.Compensations.Count} restored."
+            : $"Apply failed! {done}; {notRestored} of {result.Compensations.Count} could NOT be undone: the PAM is left changed.";
     }
 
     private static string Aftermath(ApplyResult result, FileApplyJournal journal)
     {
         if (result.Guarantee != TransactionGuarantee.None)
         {
-            return "The transaction was not committed: the PAM keeps its previous state. Fix the cause and apply again.";
+            return result.OutcomeUnknown
+                ? "The answer to the transaction was lost: it took effect entirely or not at all. Run pamctl plan to see which, then apply again."
+                : "The transaction was not committed: the PAM keeps its previous state. Fix the cause and apply again.";
         }
 
         if (result.Compensations.Count == 0)

@@ -4,8 +4,9 @@ using PamOperator.Engine.Apply;
 namespace PamOperator.Cli.Workflows;
 
 /// <summary>
-/// The journal of a non-transactional apply: JSON lines in <c>.pamctl/journal/apply-&lt;utc time&gt;.jsonl</c>, each
-/// flushed before the write it announces. Entries hold step names, keys, ids and messages, never a secret.
+/// The journal of a non-transactional apply: JSON lines in <c>.pamctl/journal/apply-&lt;utc time&gt;-&lt;pid&gt;.jsonl</c>,
+/// each written through to disk before the write it announces (so a killed process leaves its last intent behind).
+/// Entries hold step names, keys, ids, non-secret values for undo, and messages; never a secret.
 /// </summary>
 public sealed class FileApplyJournal(string path) : IApplyJournal
 {
@@ -17,7 +18,6 @@ public sealed class FileApplyJournal(string path) : IApplyJournal
     public static FileApplyJournal InDirectory(string workingDirectory, TimeProvider time)
     {
         var directory = System.IO.Path.Combine(workingDirectory, Targets.EmbeddedSimulator.StateDirectory, "journal");
-        Directory.CreateDirectory(directory);
         var name = $"apply-{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{Environment.ProcessId}.jsonl";
         return new FileApplyJournal(System.IO.Path.Combine(directory, name));
     }
@@ -28,6 +28,8 @@ public sealed class FileApplyJournal(string path) : IApplyJournal
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            // Created with the first entry: an apply that journals nothing (a transaction) leaves no file behind.
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             await using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
             await using var writer = new StreamWriter(stream);
             await writer.WriteAsync(line.AsMemory(), cancellationToken);

@@ -38,11 +38,13 @@ internal static class WriteOperations
     }
 
     /// <summary>The write that undoes a completed step, with a note on what cannot be undone exactly. <paramref name="live"/>
-    /// is the observed object (null for a create): a deleted object that held a secret comes back without it.</summary>
+    /// is the observed object (null for a create): a deleted object that held a secret (its
+    /// <see cref="LiveObject.SecretUpdatedAt"/> is set) comes back without it.</summary>
     public static (WriteOperation Undo, string? Note) Inverse(PlanStep step, KindDescriptor kind, string? createdId, LiveObject? live)
     {
         var change = step.Change;
-        var hasSecrets = kind.Fields.Any(f => f.Type == FieldType.Secret) && (change.SensitivePaths.Count > 0 || live?.SecretUpdatedAt is not null);
+        // What the deleted object held, not what the manifest wants: the PAM says when it last stored a secret.
+        var hasSecrets = kind.Fields.Any(f => f.Type == FieldType.Secret) && live?.SecretUpdatedAt is not null;
         return step.Operation switch
         {
             StepOperation.Create => (new WriteOperation

@@ -16,7 +16,7 @@ public class ApplyFaultSweepTests(ITestOutputHelper output)
 {
     private static async Task<SimulatorWorkspace> StartAsync(string mode)
     {
-        var ws = await SimulatorWorkspace.StartAsync(mode, pruneNamePrefix: ManifestSets.Prefix);
+        var ws = await SimulatorWorkspace.StartAsync(mode, pruneNamePrefix: ManifestSets.Prefix, requestsPerSecond: 1000);
         foreach (var (name, value) in ManifestSets.Secrets)
         {
             ws.Environment[name] = value;

@@ -26,6 +26,9 @@ public sealed class ProcessWorkspace : IDisposable
                 valueFrom:
                   env: {ApiKeyVariable}
               parallelism: {parallelism}
+              rateLimit:
+                requestsPerSecond: 1000
+                burst: 1000
               transaction:
                 mode: {transactionMode}
               prune:

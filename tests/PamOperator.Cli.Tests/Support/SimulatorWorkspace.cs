@@ -32,13 +32,17 @@ public sealed class SimulatorWorkspace : IAsyncDisposable
     /// <param name="transactionMode"><c>Atomic</c> (one batch) or <c>Journal</c> (step by step, compensated).</param>
     /// <param name="pruneNamePrefix">When set, prune is enabled with this name prefix as the ownership scope.</param>
     /// <param name="parallelism">The ProviderConfig's parallelism.</param>
-    public static async Task<SimulatorWorkspace> StartAsync(string transactionMode = "Atomic", string? pruneNamePrefix = null, int parallelism = 10)
+    /// <param name="requestsPerSecond">When set, the ProviderConfig's rate limit (burst as large); else the default
+    /// (20 per second, burst 40), which makes runs of many requests wait on purpose.</param>
+    public static async Task<SimulatorWorkspace> StartAsync(
+        string transactionMode = "Atomic", string? pruneNamePrefix = null, int parallelism = 10, int? requestsPerSecond = null)
     {
         var simulator = await FudoSimulator.StartAsync(new FudoSimulatorOptions());
         var directory = Path.Combine(Path.GetTempPath(), "pamctl-test-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "manifests"));
         var workspace = new SimulatorWorkspace(simulator, directory);
         var prune = pruneNamePrefix is null ? "" : $"\n  prune:\n    enabled: true\n    scope:\n    - namePrefix: \"{pruneNamePrefix}\"";
+        var rate = requestsPerSecond is { } rps ? $"\n  rateLimit:\n    requestsPerSecond: {rps}\n    burst: {rps}" : "";
         workspace.Write("manifests/providerconfig.yaml", $"""
             apiVersion: pamoperator.io/v1alpha1
             kind: ProviderConfig
@@ -52,7 +56,7 @@ public sealed class SimulatorWorkspace : IAsyncDisposable
                   env: {ApiKeyVariable}
               parallelism: {parallelism}
               transaction:
-                mode: {transactionMode}{prune}
+                mode: {transactionMode}{prune}{rate}
             """);
         return workspace;
     }

@@ -21,7 +21,8 @@ internal static class Meta
         obj["metadata"] is JsonObject meta && meta[field] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 
     public static long Generation(JsonObject obj) =>
-        obj["metadata"]?["generation"] is JsonValue v && v.TryGetValue(out long g) ? g : 0;
+        obj["metadata"]?["generation"] is JsonValue v
+            && long.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var g) ? g : 0;
 
     public static List<string> Finalizers(JsonObject obj) =>
         obj["metadata"]?["finalizers"] is JsonArray a

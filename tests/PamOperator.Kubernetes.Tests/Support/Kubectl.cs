@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace PamOperator.Kubernetes.Tests.Support;
 
@@ -36,7 +35,11 @@ public sealed class Kubectl : IDisposable
 
     public string WorkDirectory => _directory;
 
-    public async Task<KubectlResult> RunAsync(string arguments, TimeSpan? timeout = null)
+    /// <summary>Runs kubectl with space-separated arguments (none may contain a space or a quote).</summary>
+    public Task<KubectlResult> RunAsync(string arguments, TimeSpan? timeout = null) =>
+        RunAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), timeout);
+
+    public async Task<KubectlResult> RunAsync(IReadOnlyList<string> arguments, TimeSpan? timeout = null)
     {
         using var process = Start(arguments);
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
@@ -54,15 +57,19 @@ public sealed class Kubectl : IDisposable
     }
 
     /// <summary>Starts a long-running kubectl (e.g. get -w); the caller reads its output and must dispose it (which kills it).</summary>
-    public Process Start(string arguments)
+    public Process Start(IReadOnlyList<string> arguments)
     {
         var info = new ProcessStartInfo(Path)
         {
-            Arguments = string.Create(CultureInfo.InvariantCulture, $"--kubeconfig {KubeConfig} --cache-dir {System.IO.Path.Combine(_directory, "cache")} {arguments}"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in new[] { "--kubeconfig", KubeConfig, "--cache-dir", System.IO.Path.Combine(_directory, "cache") }.Concat(arguments))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.Environment["HOME"] = _directory;
         return Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start");
     }
