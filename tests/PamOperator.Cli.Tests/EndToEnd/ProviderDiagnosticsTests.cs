@@ -49,6 +49,22 @@ public class ProviderDiagnosticsTests
     }
 
     [Fact]
+    public async Task Plan_ObjectsSpreadOverTwoProviderConfigs_IsPam506()
+    {
+        await using var ws = await SimulatorWorkspace.StartAsync();
+        var config = File.ReadAllText(Path.Combine(ws.Manifests, "providerconfig.yaml"));
+        ws.Write("manifests/second.yaml", config.Replace("name: test", "name: second", StringComparison.Ordinal));
+        ws.Write("manifests/safes.yaml", OneSafe.Replace("spec: {}", "spec:\n  providerConfigRef:\n    name: test", StringComparison.Ordinal)
+            + "---\n" + OneSafe.Replace("pd-safe", "pd-other", StringComparison.Ordinal)
+                .Replace("spec: {}", "spec:\n  providerConfigRef:\n    name: second", StringComparison.Ordinal));
+
+        var plan = await ws.RunAsync("plan", "-f", ws.Manifests);
+
+        plan.ExitCode.Should().Be(1);
+        plan.Error.Should().Contain("PAM506");
+    }
+
+    [Fact]
     public async Task Plan_VendorWithoutProvider_IsPam504()
     {
         await using var ws = await SimulatorWorkspace.StartAsync();
