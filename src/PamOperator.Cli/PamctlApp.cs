@@ -35,5 +35,6 @@ public static class PamctlApp
         yield return PlanCommand.Create(console);
         yield return ImportCommand.Create(console);
         yield return ApplyCommand.Create(console);
+        yield return OperatorCommand.Create(console);
     }
 }

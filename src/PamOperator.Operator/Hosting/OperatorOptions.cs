@@ -1,0 +1,45 @@
+namespace PamOperator.Operator.Hosting;
+
+/// <summary>How <c>pamctl operator</c> runs. Defaults match the Helm chart and kustomize base.</summary>
+public sealed record OperatorOptions
+{
+    /// <summary>Namespace to watch; null = all namespaces.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>Take part in leader election on the Lease <see cref="LeaseName"/>; only the leader reconciles. Default true.</summary>
+    public bool LeaderElect { get; init; } = true;
+
+    /// <summary>Namespace of the Lease; null = the client's default namespace (the pod's).</summary>
+    public string? LeaseNamespace { get; init; }
+
+    public string LeaseName { get; init; } = "pam-operator";
+
+    /// <summary>This instance's identity in the Lease. Default: host name and a random suffix.</summary>
+    public string Identity { get; init; } = $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Period of the full drift resync (every object enqueued, observed by list calls). Default 10 min,
+    /// each period jittered by up to 10 %.</summary>
+    public TimeSpan Resync { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a batch waits for more keys before it starts. Default 200 ms.</summary>
+    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Batches processed at once (each for a different ProviderConfig). Default 2.</summary>
+    public int Workers { get; init; } = 2;
+
+    public Queue.Backoff Backoff { get; init; } = Queue.Backoff.Default;
+
+    /// <summary>Port of /healthz and /readyz; 0 = any free port; null = none. Default 8081.</summary>
+    public int? HealthPort { get; init; } = 8081;
+
+    /// <summary>Port of /metrics; 0 = any free port; null = none. Default 8080.</summary>
+    public int? MetricsPort { get; init; } = 8080;
+
+    /// <summary>Address the HTTP endpoints listen on. Default all interfaces (in a pod); tests use 127.0.0.1.</summary>
+    public string ListenAddress { get; init; } = "0.0.0.0";
+
+    /// <summary>Server-side timeout of each watch request, after which it is resumed. Default 300 s.</summary>
+    public int WatchTimeoutSeconds { get; init; } = 300;
+}

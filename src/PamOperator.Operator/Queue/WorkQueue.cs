@@ -1,0 +1,126 @@
+using PamOperator.Operator.Resources;
+
+namespace PamOperator.Operator.Queue;
+
+/// <summary>
+/// The work queue, after client-go's: keys are de-duplicated (a set per group), grouped by ProviderConfig (a group is
+/// taken whole, so a burst of changed keys becomes one batch), serialized (a group being processed is not handed out
+/// again until <see cref="Done"/>; keys added meanwhile wait for the next batch), and retried with exponential backoff
+/// per key (<see cref="Retry"/>, delays from the <see cref="TimeProvider"/>). Thread-safe.
+/// </summary>
+internal sealed class WorkQueue(TimeProvider time, Backoff backoff)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, HashSet<ResourceKey>> _dirty = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _active = new(StringComparer.Ordinal);
+    private readonly Dictionary<ResourceKey, int> _failures = [];
+    private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
+
+    /// <summary>Keys waiting (not counting the batches being processed).</summary>
+    public int Depth
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _dirty.Values.Sum(s => s.Count);
+            }
+        }
+    }
+
+    public void Add(string group, ResourceKey key)
+    {
+        lock (_gate)
+        {
+            if (!_dirty.TryGetValue(group, out var keys))
+            {
+                keys = [];
+                _dirty[group] = keys;
+            }
+
+            keys.Add(key);
+        }
+
+        _signal.Release();
+    }
+
+    /// <summary>Adds the key again after its backoff delay (which grows with each consecutive failure).</summary>
+    public TimeSpan Retry(string group, ResourceKey key)
+    {
+        int failures;
+        lock (_gate)
+        {
+            failures = _failures[key] = _failures.GetValueOrDefault(key) + 1;
+        }
+
+        var delay = backoff.Delay(failures);
+        _ = AddLaterAsync(group, key, delay);
+        return delay;
+    }
+
+    /// <summary>Forgets the key's failures (after a success or a terminal outcome).</summary>
+    public void Forget(ResourceKey key)
+    {
+        lock (_gate)
+        {
+            _failures.Remove(key);
+        }
+    }
+
+    /// <summary>Waits for a group with keys that is not being processed, marks it active and returns its name.</summary>
+    public async Task<string> NextGroupAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await _signal.WaitAsync(cancellationToken);
+            lock (_gate)
+            {
+                var group = _dirty.Keys.FirstOrDefault(g => !_active.Contains(g) && _dirty[g].Count > 0);
+                if (group is not null)
+                {
+                    _active.Add(group);
+                    return group;
+                }
+            }
+        }
+    }
+
+    /// <summary>Takes every key of an active group (call after a short wait, so a burst lands in one batch).</summary>
+    public IReadOnlyList<ResourceKey> Drain(string group)
+    {
+        lock (_gate)
+        {
+            var keys = _dirty.Remove(group, out var set) ? set.ToList() : [];
+            return keys;
+        }
+    }
+
+    /// <summary>The group's batch is finished: it may be handed out again (at once when keys arrived meanwhile).</summary>
+    public void Done(string group)
+    {
+        bool pending;
+        lock (_gate)
+        {
+            _active.Remove(group);
+            pending = _dirty.ContainsKey(group);
+        }
+
+        if (pending)
+        {
+            _signal.Release();
+        }
+    }
+
+    private async Task AddLaterAsync(string group, ResourceKey key, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, time);
+            Add(group, key);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The queue went away with the operator.
+        }
+    }
+}

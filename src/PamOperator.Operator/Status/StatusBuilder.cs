@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace PamOperator.Operator.Status;
+
+/// <summary>
+/// Builds the status of a custom resource from an outcome: conditions Ready and Synced (lastTransitionTime kept when the
+/// condition's status did not change), observedGeneration, externalId and lastAppliedSecretHash (kept from the old
+/// status when the outcome has none). Only fields the CRD's status schema declares. Pure.
+/// </summary>
+internal static class StatusBuilder
+{
+    public static JsonObject Build(JsonObject? old, ObjectOutcome outcome, long generation, DateTimeOffset now)
+    {
+        var status = new JsonObject
+        {
+            ["conditions"] = new JsonArray(
+                Condition(old, ConditionReasons.Ready, outcome.Ready, outcome.Reason, outcome.Message, generation, now),
+                Condition(old, ConditionReasons.Synced, outcome.Synced, outcome.Reason, outcome.Message, generation, now)),
+            ["observedGeneration"] = generation,
+        };
+        var externalId = outcome.ExternalId ?? old?["externalId"]?.GetValue<string>();
+        if (externalId is not null)
+        {
+            status["externalId"] = externalId;
+        }
+
+        var hash = outcome.SecretHash ?? old?["lastAppliedSecretHash"]?.GetValue<string>();
+        if (hash is not null)
+        {
+            status["lastAppliedSecretHash"] = hash;
+        }
+
+        return status;
+    }
+
+    private static JsonObject Condition(JsonObject? old, string type, bool value, string reason, string message, long generation, DateTimeOffset now)
+    {
+        var text = value ? "True" : "False";
+        var previous = (old?["conditions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => c["type"]?.GetValue<string>() == type);
+        var since = previous?["status"]?.GetValue<string>() == text && previous["lastTransitionTime"] is JsonValue t
+            ? t.GetValue<string>()
+            : now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return new JsonObject
+        {
+            ["type"] = type,
+            ["status"] = text,
+            ["reason"] = reason,
+            ["message"] = message,
+            ["lastTransitionTime"] = since,
+            ["observedGeneration"] = generation,
+        };
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using PamOperator.Kubernetes;
+
+namespace PamOperator.Operator.Tests.Support;
+
+/// <summary>The API resources and custom-resource builders the tests use.</summary>
+public static class Resources
+{
+    public static readonly ResourceRef ProviderConfigs = new("pamoperator.io", "v1alpha1", "providerconfigs", false);
+    public static readonly ResourceRef Safes = new("fudo.pamoperator.io", "v1alpha1", "safes", true);
+    public static readonly ResourceRef Accounts = new("fudo.pamoperator.io", "v1alpha1", "accounts", true);
+    public static readonly ResourceRef UserSafeAssignments = new("fudo.pamoperator.io", "v1alpha1", "usersafeassignments", true);
+    public static readonly ResourceRef AccountSafeListenerAssignments = new("fudo.pamoperator.io", "v1alpha1", "accountsafelistenerassignments", true);
+
+    public static JsonObject Cr(string kind, string name, string specJson) => new()
+    {
+        ["apiVersion"] = "fudo.pamoperator.io/v1alpha1",
+        ["kind"] = kind,
+        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "default" },
+        ["spec"] = JsonNode.Parse(specJson),
+    };
+
+    public static string? Condition(JsonObject? obj, string type, string field = "status") =>
+        (obj?["status"]?["conditions"] as JsonArray)?.OfType<JsonObject>()
+            .FirstOrDefault(c => c["type"]?.GetValue<string>() == type)?[field]?.GetValue<string>();
+
+    public static bool IsReady(JsonObject? obj) =>
+        Condition(obj, "Ready") == "True" && Condition(obj, "Synced") == "True"
+        && obj!["status"]?["observedGeneration"]?.GetValue<long>() == obj.Generation();
+}
