@@ -41,6 +41,15 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return await FailAsync(diagnostics);
         }
 
+        var secrets = saved.Plan!.Changes.Where(c => c.Action != Engine.Plans.PlanAction.NoOp).Sum(c => c.Secrets.Count);
+        if (paths.Count == 0 && secrets > 0)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SecretNotBound,
+                $"the saved plan {planFile} writes {secrets} secret(s), and no manifests were given to take their references from",
+                "A plan file holds no secret reference: apply it with the manifests it was made from, pamctl apply FILE -f PATH."));
+            return await FailAsync(diagnostics);
+        }
+
         var bound = PlanFile.BindSecrets(saved.Plan!, read.Objects);
         diagnostics.AddRange(bound.Diagnostics);
         if (!bound.Succeeded)

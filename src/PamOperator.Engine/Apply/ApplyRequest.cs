@@ -28,4 +28,7 @@ public sealed record ApplyRequest
 
     /// <summary>Where intents are recorded before non-transactional writes. Default: none.</summary>
     public IApplyJournal Journal { get; init; } = NullApplyJournal.Instance;
+
+    /// <summary>The clock of journal entries. Default: the system clock.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -7,12 +7,13 @@ using PamOperator.Engine.Graph;
 namespace PamOperator.Engine.Apply;
 
 /// <summary>The execution half of one apply: runs the steps through the session, then commits, rolls back, or
-/// compensates, and reports every step once.</summary>
+/// compensates (<see cref="Compensator"/>), and reports every step once.</summary>
 internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dictionary<PlanStep, WriteOperation> operations)
 {
     private const string NotApplied = "not applied: the atomic transaction was rolled back";
     private readonly ConcurrentQueue<(PlanStep Step, string? Id)> _completed = new();
     private readonly ConcurrentDictionary<string, StepReport> _reports = new(StringComparer.Ordinal);
+    private readonly JournalRecorder _journal = new(request.Journal, request.Time);
 
     /// <summary>Atomic sessions: stage every step in dependency order, then commit once.</summary>
     public async Task<ApplyResult> StageAndCommitAsync(IReadOnlyList<PlanStep> ordered, CancellationToken cancellationToken)
@@ -71,7 +72,8 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
             return Result(succeeded: false, rootCause, []);
         }
 
-        return Result(succeeded: false, rootCause, await CompensateAsync());
+        var completed = _completed.Reverse().Select(c => (c.Step, operations[c.Step], c.Id));
+        return Result(succeeded: false, rootCause, await new Compensator(session, request.Live, request.Hooks, _journal).UndoAsync(completed));
     }
 
     private async Task<StepResult> RunStepAsync(PlanStep step, CancellationToken cancellationToken)
@@ -81,8 +83,8 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         var journaled = session.Guarantee == TransactionGuarantee.None;
         if (journaled)
         {
-            var (undo, _) = WriteOperations.Inverse(step, operation.Kind, null, LiveOf(step));
-            await Journal("intent", step, operation.ExternalId, WriteOperations.Describe(undo), null, cancellationToken);
+            var (undo, _) = WriteOperations.Inverse(step, operation.Kind, null, request.Live.Find(step.Change.WireType, step.Change.Key));
+            await _journal.RecordAsync("intent", step, operation.ExternalId, WriteOperations.Describe(undo), null, cancellationToken);
         }
 
         var clock = Stopwatch.StartNew();
@@ -99,26 +101,6 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         await JournalIf(journaled, "failed", step, operation.ExternalId, message, cancellationToken);
         Report(new StepReport(step, StepStatus.Failed, clock.Elapsed, Message: message));
         return StepResult.Failure(message);
-    }
-
-    /// <summary>Undoes the completed steps, last completed first. Runs to the end even if one undo fails.</summary>
-    private async Task<IReadOnlyList<CompensationReport>> CompensateAsync()
-    {
-        var reports = new List<CompensationReport>();
-        foreach (var (step, createdId) in _completed.Reverse())
-        {
-            var (undo, note) = WriteOperations.Inverse(step, operations[step].Kind, createdId, LiveOf(step));
-            // Not cancellable: a half-undone apply is worse than a slow one; each call is bounded by the client timeout.
-            var outcome = await session.WriteAsync(undo, CancellationToken.None);
-            var report = outcome.Succeeded
-                ? new CompensationReport(step, true, $"{undo.Id}: restored", note)
-                : new CompensationReport(step, false, $"{undo.Id}: FAILED: {outcome.Error?.Message}", note);
-            await Journal(outcome.Succeeded ? "compensated" : "compensation-failed", step, createdId, null, report.Message, CancellationToken.None);
-            request.Hooks.Compensated(report);
-            reports.Add(report);
-        }
-
-        return reports;
     }
 
     private ApplyResult Aborted(IReadOnlyList<PlanStep> ordered, PlanStep failed, string message, TimeSpan elapsed)
@@ -148,8 +130,6 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         return Result(succeeded: false, $"the atomic transaction of {ordered.Count} writes: {message}", []) with { OutcomeUnknown = outcomeUnknown };
     }
 
-    private Core.Providers.LiveObject? LiveOf(PlanStep step) => request.Live.Find(step.Change.WireType, step.Change.Key);
-
     private void Report(StepReport report)
     {
         if (_reports.TryAdd(report.Step.Name, report))
@@ -168,8 +148,5 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
     };
 
     private Task JournalIf(bool journaled, string phase, PlanStep step, string? id, string? message, CancellationToken cancellationToken) =>
-        journaled ? Journal(phase, step, id, null, message, cancellationToken) : Task.CompletedTask;
-
-    private Task Journal(string phase, PlanStep step, string? id, string? undo, string? message, CancellationToken cancellationToken) =>
-        request.Journal.RecordAsync(new JournalEntry(DateTimeOffset.UtcNow, phase, step.Name, step.Change.Key, id, undo, message), cancellationToken);
+        journaled ? _journal.RecordAsync(phase, step, id, null, message, cancellationToken) : Task.CompletedTask;
 }

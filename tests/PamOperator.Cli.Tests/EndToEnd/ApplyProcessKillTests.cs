@@ -14,29 +14,27 @@ public sealed class ApplyProcessKillTests(ITestOutputHelper output) : IAsyncLife
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
     private readonly string _directory = Directory.CreateTempSubdirectory("pamctl-kill-").FullName;
-    private PamctlProcess? _simulator;
-    private SimulatorAdmin? _admin;
+    private ProcessSimulator? _simulator;
 
-    private SimulatorAdmin Admin => _admin!;
+    private SimulatorAdmin Admin => _simulator!.Admin;
 
-    public async Task InitializeAsync()
-    {
-        var apiKey = "kill-test-" + Guid.NewGuid().ToString("N");
-        _simulator = PamctlProcess.Start(_directory, new Dictionary<string, string>(),
-            "simulator", "--listen", "127.0.0.1:0", "--db", Path.Combine(_directory, "fudo.db"), "--latency-ms", "20", "--api-key", apiKey);
-        var listening = await _simulator.WaitForLineAsync(l => l.StartsWith("listening on ", StringComparison.Ordinal), Bound);
-        _admin = new SimulatorAdmin(new Uri(listening["listening on ".Length..].Trim() + "/"), apiKey);
-    }
+    public async Task InitializeAsync() => _simulator = await ProcessSimulator.StartAsync(_directory, Bound);
 
     public async Task DisposeAsync()
     {
-        _admin?.Dispose();
         if (_simulator is not null)
         {
             await _simulator.DisposeAsync();
         }
 
-        Directory.Delete(_directory, recursive: true);
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory left behind is harmless.
+        }
     }
 
     /// <summary>The state a clean apply of the changed set leads to, normalized (ids and times aside).</summary>
@@ -61,7 +59,8 @@ public sealed class ApplyProcessKillTests(ITestOutputHelper output) : IAsyncLife
 
     private ProcessWorkspace Workspace(string mode)
     {
-        var ws = new ProcessWorkspace(Admin.BaseAddress, Admin.ApiKey, mode, ManifestSets.Prefix, parallelism: 3);
+        // Parallelism 2: writes overlap (a kill finds some in flight), yet come slowly enough to kill near a chosen one.
+        var ws = new ProcessWorkspace(Admin.BaseAddress, Admin.ApiKey, mode, ManifestSets.Prefix, parallelism: 2);
         foreach (var (name, value) in ManifestSets.Secrets)
         {
             ws.Environment[name] = value;
@@ -80,6 +79,9 @@ public sealed class ApplyProcessKillTests(ITestOutputHelper output) : IAsyncLife
             await Task.Delay(5);
         }
     }
+
+    /// <summary>Writes the PAM completed (a request cut off by the kill is logged with status 0).</summary>
+    private static int Done(IEnumerable<(string Method, string Path, int Status)> log) => log.Count(r => r.Method != "GET" && r.Status == 200);
 
     private async Task RerunConvergesAsync(ProcessWorkspace ws, string expected, string because)
     {
@@ -102,11 +104,11 @@ public sealed class ApplyProcessKillTests(ITestOutputHelper output) : IAsyncLife
         {
             await ResetToBaseAsync(ws);
             await using var child = ws.StartPamctl("apply", "-f", ws.Manifests, "--auto-approve");
-            await WaitUntilAsync(child, log => log.Count(r => r.Method != "GET") >= writes);
+            await WaitUntilAsync(child, log => Done(log) >= writes);
             child.Kill();
             await child.WaitForExitAsync(Bound);
-            var seen = (await Admin.RequestsAsync()).Count(r => r.Method != "GET");
-            output.WriteLine($"killed after {seen} write(s) (target {writes})");
+            var seen = Done(await Admin.RequestsAsync());
+            output.WriteLine($"killed after {seen} completed write(s) (target {writes})");
 
             await RerunConvergesAsync(ws, expected, $"rerun after a kill at write {seen}");
         }
@@ -119,16 +121,30 @@ public sealed class ApplyProcessKillTests(ITestOutputHelper output) : IAsyncLife
         var expected = await ExpectedStateAsync(ws);
         await ResetToBaseAsync(ws);
         var baseState = await Admin.NormalizedStateAsync();
+        (await ws.RunAsync("plan", "-f", ws.Manifests)).ExitCode.Should().Be(0);
+        var reads = (await Admin.RequestsAsync()).Count(r => r.Method == "GET"); // the list calls of one observe
         await Admin.SetFaultsAsync("""{"latencyMs":300}""");
         await Admin.ClearRequestsAsync();
 
         await using var child = ws.StartPamctl("apply", "-f", ws.Manifests, "--auto-approve");
-        // The observe phase is over when its list calls came back; the batch is then on its way (300 ms each).
-        await WaitUntilAsync(child, log => log.Count(r => r.Method == "GET") >= 7);
-        await Task.Delay(150);
+        await WaitUntilAsync(child, log => log.Count(r => r.Method == "GET" && r.Status == 200) >= reads);
+        // Placement only: the batch (held 300 ms by the PAM) is on its way; a request already received may still run after
+        // the kill (its answer then goes nowhere). The assertions hold for any timing.
+        await Task.Delay(100);
         child.Kill();
         await child.WaitForExitAsync(Bound);
+        // A batch the PAM received is logged when it ends (run, or cut off); read the state only after that, so the
+        // snapshot never straddles it. No entry within the bound: the kill came before the batch was sent.
+        var clock = Stopwatch.StartNew();
+        var batch = new List<int>();
+        while (batch.Count == 0 && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(20);
+            batch = [.. (await Admin.RequestsAsync()).Where(r => r.Path == "/api/v2/batch").Select(r => r.Status)];
+        }
+
         await Admin.SetFaultsAsync("""{"latencyMs":20}""");
+        output.WriteLine($"batch requests seen by the PAM, by status: [{string.Join(", ", batch)}] (0: cut off by the kill)");
 
         var afterKill = await Admin.NormalizedStateAsync();
         afterKill.Should().BeOneOf([baseState, expected], "an atomic batch takes effect entirely or not at all");

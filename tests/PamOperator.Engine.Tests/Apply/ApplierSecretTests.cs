@@ -73,6 +73,8 @@ public class ApplierSecretTests
             [Manifests.Safe("a"), Manifests.Account("db-admin", AccountSpec), Manifests.Safe("zz", """{"blocked":true}""")], [Live.Safe("zz")]);
         scenario.SecretValues["DB_PW"] = Canary;
         scenario.Session.FailIds.Add("update fudo_safe.zz"); // so the journal also holds failed and compensated entries
+        var now = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+        scenario.Time = new FixedClock(now);
 
         var result = await scenario.RunAsync(parallelism: 1);
 
@@ -88,6 +90,7 @@ public class ApplierSecretTests
         scenario.Journal.Entries.Single(e => e.Phase == "intent" && e.Step == "update fudo_safe.zz").Undo.Should().Be("""update safe zz back to {"blocked":false}""", "the intent says how to undo the write");
         scenario.Journal.Entries.Select(e => e.Phase).Should().Contain(["intent", "done", "failed", "compensated"]);
         scenario.Journal.Lines.Should().NotContain(line => line.Contains(Canary, StringComparison.Ordinal));
+        scenario.Journal.Entries.Should().OnlyContain(e => e.At == now, "entries are stamped by the request's clock");
         scenario.Hooks.Finished.Select(r => r.Message ?? "").Concat(scenario.Hooks.Compensations.Select(c => c.Message + c.Note))
             .Should().NotContain(text => text.Contains(Canary, StringComparison.Ordinal));
         (result.RootCause ?? "").Should().NotContain(Canary);

@@ -39,6 +39,8 @@ internal sealed class ApplyScenario
 
     public FakeSecretSource? Secrets { get; private set; }
 
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     public async Task<ApplyResult> RunAsync(int parallelism = 10)
     {
         Secrets = new FakeSecretSource(SecretValues);
@@ -52,6 +54,7 @@ internal sealed class ApplyScenario
             Parallelism = parallelism,
             Hooks = Hooks,
             Journal = Journal,
+            Time = Time,
         }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
     }
 
