@@ -36,7 +36,7 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
             var message = commit.Error?.Message ?? "the transaction failed";
             return ordered.FirstOrDefault(s => s.Name == commit.FailedOperationId) is { } failed
                 ? Aborted(ordered, failed, message, clock.Elapsed)
-                : Unattributed(ordered, message, outcomeUnknown: commit.Error?.IsTransient == true);
+                : Unattributed(ordered, message, outcomeUnknown: commit.OutcomeUnknown);
         }
 
         foreach (var step in ordered)
@@ -115,8 +115,8 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         return Result(succeeded: false, $"{failed.Name}: {message}", []);
     }
 
-    /// <summary>The commit failed without naming a write. Transient (the answer was lost: a dropped connection or a
-    /// timeout) means the outcome is unknown, all or nothing; otherwise the PAM refused the whole transaction.</summary>
+    /// <summary>The commit failed without naming a write. When the session says the answer was lost the outcome is
+    /// unknown, all or nothing; otherwise the PAM refused the whole transaction.</summary>
     private ApplyResult Unattributed(IReadOnlyList<PlanStep> ordered, string message, bool outcomeUnknown)
     {
         var stepMessage = outcomeUnknown

@@ -51,10 +51,11 @@ internal sealed class FudoBatchSession(FudoApiClient client, IdRegistry ids) : I
         {
             answer = await client.PostRawAsync("batch", Body(), cancellationToken);
         }
-        catch (PamApiException ex) when (ex.IsTransient)
+        catch (PamApiException ex) when (ex.IsTransient && AnswerLost(ex))
         {
             return new CommitResult(false, new Dictionary<string, string>(), new PamApiException(ApiErrorKind.Transient,
-                $"{ex.Message}; the atomic batch's outcome is unknown (all or nothing): run plan to see which it was", ex.StatusCode, ex));
+                $"{ex.Message}; the atomic batch's outcome is unknown (all or nothing): run plan to see which it was", ex.StatusCode, ex),
+                OutcomeUnknown: true);
         }
         catch (PamApiException ex)
         {
@@ -63,6 +64,10 @@ internal sealed class FudoBatchSession(FudoApiClient client, IdRegistry ids) : I
 
         return FudoBatchAnswer.Read(answer, _staged);
     }
+
+    /// <summary>No answer at all, or a gateway's (502, 504): the PAM may have run the batch. A 429 or the PAM's own 5xx
+    /// means it did not.</summary>
+    private static bool AnswerLost(PamApiException ex) => ex.StatusCode is null or 502 or 504;
 
     public Task RollbackAsync(CancellationToken cancellationToken)
     {

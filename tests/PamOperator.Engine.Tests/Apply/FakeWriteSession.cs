@@ -105,7 +105,9 @@ internal sealed class FakeWriteSession(TransactionGuarantee guarantee, EventLog 
         var error = CommitErrorKind == ApiErrorKind.Transient
             ? new PamApiException(ApiErrorKind.Transient, "the connection was lost; the atomic batch's outcome is unknown")
             : new PamApiException(CommitErrorKind, "atomic batch refused, nothing was changed: injected", 409);
-        return Task.FromResult(new CommitResult(false, new Dictionary<string, string>(), error, CommitFailedOperationId));
+        // A transient commit error here models a lost answer: the session says the outcome is unknown.
+        return Task.FromResult(new CommitResult(false, new Dictionary<string, string>(), error, CommitFailedOperationId,
+            OutcomeUnknown: CommitErrorKind == ApiErrorKind.Transient));
     }
 
     public Task RollbackAsync(CancellationToken cancellationToken)
