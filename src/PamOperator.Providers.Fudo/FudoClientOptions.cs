@@ -1,3 +1,5 @@
+using PamOperator.Core.Providers;
+
 namespace PamOperator.Providers.Fudo;
 
 /// <summary>
@@ -42,6 +44,10 @@ public sealed record FudoClientOptions
 
     /// <summary>Most requests in one atomic batch; a larger plan runs step by step with compensation. Default 500.</summary>
     public int MaxBatchSize { get; init; } = 500;
+
+    /// <summary>Told about every HTTP attempt (retries included) with vendor <c>fudo</c>, the method and the status
+    /// (0 = no answer); never a URL, body or key. Null = nobody listens. Default null.</summary>
+    public IApiCallObserver? CallObserver { get; init; }
 
     public override string ToString() => $"FudoClientOptions {{ Endpoint = {Endpoint}, ApiKey = (sensitive) }}";
 }

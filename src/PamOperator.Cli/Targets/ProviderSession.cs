@@ -23,6 +23,10 @@ public sealed class ProviderSession : IAsyncDisposable
     /// <summary>Human description for notices, e.g. <c>fudo at https://pam.example.com/ (ProviderConfig prod)</c>.</summary>
     public string Description { get; }
 
+    /// <summary>Stable identity of the target PAM, recorded in saved plans: <c>embedded fudo simulator</c>, or the vendor
+    /// and endpoint (<c>fudo https://pam.example.com/</c>).</summary>
+    public string TargetId => Config is null ? "embedded fudo simulator" : $"{Config.Vendor} {Config.Endpoint}";
+
     /// <summary>The ProviderConfig in force; null for the embedded simulator.</summary>
     public ProviderConfig? Config { get; }
 

@@ -51,7 +51,7 @@ public sealed class PlanWorkflow(CliConsole console)
                 Live = live,
                 Options = options,
                 ObservedTypes = observed,
-            });
+            }) with { Target = session.TargetId };
             await ReportAsync(plan.Diagnostics);
             return new PlannedRun(read, session, live, observed, plan);
         }

@@ -64,6 +64,15 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return await FailAsync(diagnostics);
         }
 
+        if (plan.Target is { } target && target != session.TargetId)
+        {
+            await session.DisposeAsync();
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PlanTargetMismatch,
+                $"the saved plan {planFile} was made for {target}, but this run would apply it to {session.TargetId}",
+                "Pass -f with the ProviderConfig (and manifests) the plan was made with."));
+            return await FailAsync(diagnostics);
+        }
+
         LiveState live;
         try
         {

@@ -12,6 +12,9 @@ public static partial class DiagnosticCodes
     /// <summary>apply needs confirmation and there is no terminal to ask on.</summary>
     public const string ApprovalRequired = "PAM403";
 
+    /// <summary>A saved plan was made for another PAM than the one this run would write to.</summary>
+    public const string PlanTargetMismatch = "PAM404";
+
     /// <summary>An apply failed: what failed, and what was restored.</summary>
     public const string ApplyFailed = "PAM405";
 }

@@ -16,6 +16,10 @@ public sealed record Plan
 
     public required StateFingerprint Fingerprint { get; init; }
 
+    /// <summary>The PAM the plan was made for (set by the caller, e.g. <c>fudo https://pam.example.com/</c>); a saved
+    /// plan is applied only to the same target. Null when unknown.</summary>
+    public string? Target { get; init; }
+
     public PlanSummary Summary => PlanSummary.Of(Changes);
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);

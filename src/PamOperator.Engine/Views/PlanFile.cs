@@ -36,6 +36,7 @@ public static class PlanFile
             Fingerprint = new PlanFileFingerprint(plan.Fingerprint.Value, plan.Fingerprint.ObservedTypes, plan.Fingerprint.Objects),
             Changes = [.. plan.Changes.Select(PlanFileChange.From)],
             Diagnostics = plan.Diagnostics,
+            Target = plan.Target,
         };
         return JsonSerializer.Serialize(document, Options) + "\n";
     }
@@ -74,6 +75,7 @@ public static class PlanFile
             Changes = [.. document.Changes.Select(c => c.ToChange())],
             Diagnostics = document.Diagnostics,
             Fingerprint = new StateFingerprint(f.Value, f.ObservedTypes, f.Objects),
+            Target = document.Target,
         }, []);
     }
 

@@ -7,9 +7,9 @@ using PamOperator.Operator.Resources;
 namespace PamOperator.Operator.Hosting;
 
 /// <summary>
-/// The operator process: health and metrics endpoints, one watch per kind (always, so a follower is warm), leader
-/// election, and while leading: the workers and the periodic jittered drift resync. <see cref="RunAsync"/> returns when
-/// cancelled, after releasing the lease. One instance per process.
+/// The operator process: health and metrics endpoints, one watch per kind and one on Secrets (always, so a follower
+/// is warm), leader election, and while leading: the workers and the periodic jittered drift resync.
+/// <see cref="RunAsync"/> returns when cancelled, after releasing the lease. One instance per process.
 /// </summary>
 public sealed class OperatorHost(IKubernetesApi api, OperatorOptions options, ILoggerFactory loggers, TimeProvider? timeProvider = null)
 {
@@ -41,7 +41,9 @@ public sealed class OperatorHost(IKubernetesApi api, OperatorOptions options, IL
 
         var watcher = new Watcher(api, _cache, queue, Readiness, options, logger);
         var reconciler = new BatchReconciler(api, _cache, new ManifestConverter(), Metrics, _time, logger, api.DefaultNamespace);
-        var watches = OperatorKind.All.Select(k => Guard(() => watcher.RunAsync(k, cancellationToken))).ToList();
+        var secretWatcher = new SecretWatcher(api, _cache, watcher, options, logger);
+        var watches = OperatorKind.All.Select(k => Guard(() => watcher.RunAsync(k, cancellationToken)))
+            .Concat(secretWatcher.Namespaces().Select(ns => Guard(() => secretWatcher.RunAsync(ns, cancellationToken)))).ToList();
         logger.LogInformation("operator started: namespace {Namespace}, leader election {LeaderElect}, resync {Resync}",
             options.Namespace ?? "(all)", options.LeaderElect, options.Resync);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using PamOperator.Core.Providers;
 
 namespace PamOperator.Operator.Hosting;
 
@@ -8,14 +9,17 @@ namespace PamOperator.Operator.Hosting;
 /// The operator's Prometheus metrics, hand-written (text exposition format 0.0.4). Thread-safe; bounded: labels are
 /// kind names (a fixed set) and result. Names: pamoperator_reconcile_total{kind,result},
 /// pamoperator_reconcile_errors_total{kind}, pamoperator_reconcile_duration_seconds{kind} (histogram),
-/// pamoperator_reconcile_batches_total, pamoperator_queue_depth, pamoperator_leader, pamoperator_pam_observations_total.
+/// pamoperator_reconcile_batches_total, pamoperator_queue_depth, pamoperator_leader, pamoperator_pam_observations_total,
+/// pamoperator_pam_api_calls_total{vendor,verb,status} (as the <see cref="IApiCallObserver"/> handed to vendor clients;
+/// verb is the HTTP method, status the HTTP status or 0 for no answer).
 /// </summary>
-public sealed class OperatorMetrics
+public sealed class OperatorMetrics : IApiCallObserver
 {
     private static readonly double[] Buckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
     private readonly ConcurrentDictionary<(string Kind, string Result), long> _reconciles = new();
     private readonly ConcurrentDictionary<string, long> _errors = new();
     private readonly ConcurrentDictionary<string, Histogram> _durations = new();
+    private readonly ConcurrentDictionary<(string Vendor, string Verb, int Status), long> _apiCalls = new();
     private long _batches;
     private long _observations;
 
@@ -41,6 +45,12 @@ public sealed class OperatorMetrics
             _errors.AddOrUpdate(kind, 1, (_, v) => v + 1);
         }
     }
+
+    /// <summary>Counts one PAM API attempt (called by the vendor client; cheap, thread-safe, never throws).</summary>
+    public void Observe(string vendor, string method, int status) => _apiCalls.AddOrUpdate((vendor, method, status), 1, (_, v) => v + 1);
+
+    /// <summary>PAM API attempts counted so far with these labels.</summary>
+    public long ApiCalls(string vendor, string method, int status) => _apiCalls.TryGetValue((vendor, method, status), out var v) ? v : 0;
 
     public void Duration(string kind, TimeSpan elapsed) => _durations.GetOrAdd(kind, _ => new Histogram(Buckets)).Observe(elapsed.TotalSeconds);
 
@@ -69,6 +79,12 @@ public sealed class OperatorMetrics
         Line(sb, "pamoperator_reconcile_batches_total", Batches);
         Header(sb, "pamoperator_pam_observations_total", "counter", "Observations of a PAM (each a set of paged list calls).");
         Line(sb, "pamoperator_pam_observations_total", Observations);
+        Header(sb, "pamoperator_pam_api_calls_total", "counter", "PAM API HTTP attempts (retries included), by vendor, verb and status (0 = no answer).");
+        foreach (var ((vendor, verb, status), value) in _apiCalls.OrderBy(e => e.Key))
+        {
+            Line(sb, string.Create(CultureInfo.InvariantCulture, $"pamoperator_pam_api_calls_total{{vendor=\"{vendor}\",verb=\"{verb}\",status=\"{status}\"}}"), value);
+        }
+
         Header(sb, "pamoperator_queue_depth", "gauge", "Keys waiting in the work queue.");
         Line(sb, "pamoperator_queue_depth", QueueDepth());
         Header(sb, "pamoperator_leader", "gauge", "1 when this instance is the leader.");

@@ -75,7 +75,8 @@ internal sealed class Watcher(IKubernetesApi api, ResourceCache cache, WorkQueue
         }
     }
 
-    private void Enqueue(CustomResource resource)
+    /// <summary>Enqueues <paramref name="resource"/>; for a ProviderConfig, every vendor object (they may belong to it).</summary>
+    public void Enqueue(CustomResource resource)
     {
         if (!resource.Kind.IsProviderConfig)
         {

@@ -28,7 +28,7 @@ internal sealed class BatchReconciler(
         metrics.BatchStarted();
         var members = cache.MembersOf(providerConfig);
         var secrets = new SecretFetcher(api, defaultNamespace);
-        var connector = new ProviderConnector(cache, converter, () => secrets);
+        var connector = new ProviderConnector(cache, converter, () => secrets, metrics);
         using var connection = await connector.OpenAsync(providerConfig, cancellationToken);
         var inputs = await new BatchLoader(converter, secrets, time).LoadAsync(members, cancellationToken);
         if (connection.Provider is null)

@@ -1,3 +1,4 @@
+using PamOperator.Core.Providers;
 using PamOperator.Manifests.Kinds;
 using PamOperator.Manifests.ProviderConfigs;
 using PamOperator.Operator.Resources;
@@ -9,9 +10,10 @@ namespace PamOperator.Operator.Reconciling;
 /// <summary>
 /// Opens the PAM a ProviderConfig custom resource describes: validates it with the manifest reader, reads the API key
 /// from its Kubernetes Secret (secretKeyRef; namespace from the reference, else the operator's), and creates the Fudo
-/// provider. No PAM call happens here. Failures become ProviderConfigMissing or ProviderUnavailable.
+/// provider, whose every HTTP attempt is reported to <paramref name="calls"/> (metrics). No PAM call happens here.
+/// Failures become ProviderConfigMissing or ProviderUnavailable.
 /// </summary>
-internal sealed class ProviderConnector(ResourceCache cache, ManifestConverter converter, Func<SecretFetcher> secrets)
+internal sealed class ProviderConnector(ResourceCache cache, ManifestConverter converter, Func<SecretFetcher> secrets, IApiCallObserver calls)
 {
     public async Task<ProviderConnection> OpenAsync(string name, CancellationToken cancellationToken)
     {
@@ -48,6 +50,7 @@ internal sealed class ProviderConnector(ResourceCache cache, ManifestConverter c
             Burst = config.RateLimit.Burst,
             UseAtomicBatch = config.Transaction.Mode == TransactionMode.Atomic,
             MaxBatchSize = config.Transaction.MaxBatchSize,
+            CallObserver = calls,
         };
         return new ProviderConnection(FudoProvider.Create(options, KindCatalog.All), config, null, null);
     }

@@ -104,9 +104,11 @@ internal sealed class FudoApiClient : IDisposable
             request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
         }
 
+        var status = 0;
         try
         {
             var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+            status = (int)response.StatusCode;
             return response;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -116,6 +118,14 @@ internal sealed class FudoApiClient : IDisposable
         catch (HttpRequestException ex)
         {
             throw new PamApiException(ApiErrorKind.Transient, $"Fudo API {method} /api/v2/{StripQuery(path)} failed: {ex.Message}", null, ex);
+        }
+        finally
+        {
+            if (status != 0 || !cancellationToken.IsCancellationRequested)
+            {
+                // A call abandoned by the caller (shutdown) is not a PAM failure: only answers and failures count.
+                _options.CallObserver?.Observe("fudo", method.Method, status);
+            }
         }
     }
 

@@ -31,6 +31,21 @@ public class StalePlanTests
     }
 
     [Fact]
+    public async Task ApplySavedPlan_WithoutItsProviderConfig_IsRefusedAsMadeForAnotherPam()
+    {
+        await using var ws = await AppliedExamplesAsync();
+        (await ws.RunAsync("plan", "-f", ws.Manifests, "--out", "plan.json")).ExitCode.Should().Be(0);
+        var before = await ws.DumpAsync();
+
+        // No -f: this run would go to the embedded simulator, not the PAM the plan was made for.
+        var apply = await ws.RunAsync("apply", "plan.json");
+
+        apply.ExitCode.Should().Be(1, apply.All);
+        apply.Error.Should().Contain("PAM404").And.Contain($"fudo {ws.Simulator.BaseAddress}").And.Contain("embedded fudo simulator");
+        (await ws.DumpAsync()).Should().Be(before);
+    }
+
+    [Fact]
     public async Task ApplySavedPlan_LiveObjectChangedSinceThePlan_RefusesNamingTheObjectAndWritesNothing()
     {
         await using var ws = await AppliedExamplesAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using FluentAssertions;
 using PamOperator.Kubernetes.TestServer;
@@ -54,16 +55,23 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task HealthAndMetrics_AreServed()
+    public async Task HealthAndMetrics_AreServed_AndCountPamApiCallsByVerbAndStatus()
     {
         await using var h = await OperatorHarness.StartAsync();
         var op = h.StartOperator();
+        await h.Client.CreateAsync(Safes, "default", Cr("Safe", "metered", "{}"));
+        await Eventually.UntilAsync(() => h.GetAsync(Safes, "metered"), IsReady, "Ready");
         await Eventually.UntilAsync(() => Task.FromResult(op.Host.MetricsAddress), a => a is not null, "endpoints listen");
         using var http = new HttpClient();
         (await http.GetAsync(new Uri(op.Host.HealthAddress!, "/healthz"))).StatusCode.Should().Be(HttpStatusCode.OK);
         await Eventually.UntilAsync(async () => (await http.GetAsync(new Uri(op.Host.HealthAddress!, "/readyz"))).StatusCode,
             s => s == HttpStatusCode.OK, "ready once the watches listed");
         var metrics = await http.GetStringAsync(new Uri(op.Host.MetricsAddress!, "/metrics"));
-        metrics.Should().Contain("# TYPE pamoperator_queue_depth gauge").And.Contain("pamoperator_reconcile_batches_total");
+        metrics.Should().Contain("# TYPE pamoperator_queue_depth gauge").And.Contain("pamoperator_reconcile_batches_total")
+            .And.Contain("# TYPE pamoperator_pam_api_calls_total counter");
+        var lists = metrics.Split('\n').Single(l => l.StartsWith("pamoperator_pam_api_calls_total{vendor=\"fudo\",verb=\"GET\",status=\"200\"} ", StringComparison.Ordinal));
+        long.Parse(lists.Split(' ')[1], CultureInfo.InvariantCulture).Should().BeGreaterThan(0, "the reconcile listed the PAM");
+        metrics.Should().MatchRegex("pamoperator_pam_api_calls_total\\{vendor=\"fudo\",verb=\"POST\",status=\"2\\d\\d\"\\} [1-9]", "the create was written");
+        metrics.Should().NotContain(h.Simulator.ApiKey);
     }
 }

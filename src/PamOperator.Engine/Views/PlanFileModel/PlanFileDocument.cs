@@ -9,6 +9,9 @@ internal sealed record PlanFileDocument
 
     public required PlanFileFingerprint Fingerprint { get; init; }
 
+    /// <summary>The PAM the plan was made for (<see cref="Plans.Plan.Target"/>).</summary>
+    public string? Target { get; init; }
+
     public required IReadOnlyList<PlanFileChange> Changes { get; init; }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
