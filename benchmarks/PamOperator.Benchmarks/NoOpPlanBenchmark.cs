@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 using PamOperator.Cli;
-using PamOperator.Simulators.Fudo;
 
 namespace PamOperator.Benchmarks;
 
 /// <summary>
-/// Loads N safes into the simulator, declares the same N in manifests, and times `pamctl plan` (read, validate, observe
-/// by list pages, plan, render) in-process, counting the PAM API calls from the simulator's request log.
+/// Loads N safes into the simulator (a separate process), declares the same N in manifests, and times `pamctl plan`
+/// (read, validate, observe by list pages, plan, render) in this process, counting the PAM API calls and the time the
+/// PAM spent answering them from the simulator's request log.
 /// </summary>
 internal static class NoOpPlanBenchmark
 {
@@ -15,13 +15,13 @@ internal static class NoOpPlanBenchmark
 
     public static async Task<BenchmarkResult> RunAsync(int objects)
     {
-        await using var simulator = await FudoSimulator.StartAsync(new FudoSimulatorOptions());
+        await using var simulator = await SimulatorProcess.StartAsync();
         await simulator.BulkInsertAsync("safe", objects, "bench-");
         var directory = Directory.CreateTempSubdirectory("pamctl-bench-").FullName;
         try
         {
             WriteManifests(directory, objects, simulator.BaseAddress);
-            simulator.ClearRequestLog();
+            await simulator.ClearRequestLogAsync();
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
@@ -30,8 +30,8 @@ internal static class NoOpPlanBenchmark
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             using var self = Process.GetCurrentProcess();
             var liveSafes = objects + 1; // the fixtures hold one safe
-            return new BenchmarkResult(objects, exit, clock.Elapsed, allocated, self.PeakWorkingSet64,
-                simulator.RequestLog.Count, (liveSafes / PageSize) + 1);
+            var (calls, serving) = await simulator.RequestLogAsync();
+            return new BenchmarkResult(objects, exit, clock.Elapsed, serving, allocated, self.PeakWorkingSet64, calls, (liveSafes / PageSize) + 1);
         }
         finally
         {
