@@ -9,7 +9,7 @@ public class KubectlKustomizeTests
     [KubectlFact]
     public async Task Base_RendersTheOperatorAndEveryCrdUnchanged()
     {
-        var objects = Yaml.Documents(await Kubectl.KustomizeAsync(Repo.Path("deploy", "kustomize", "base")));
+        var objects = Yaml.Documents(await KustomizeAsync(Repo.Path("deploy", "kustomize", "base")));
 
         objects.Select(Node.Kind).Should().Contain(Manifests.OperatorKinds).And.Contain("Namespace");
         AssertCrdsIdentical(objects);
@@ -20,7 +20,7 @@ public class KubectlKustomizeTests
     [KubectlFact]
     public async Task ExampleOverlay_MovesEverythingToItsNamespaceAndImage()
     {
-        var objects = Yaml.Documents(await Kubectl.KustomizeAsync(Repo.Path("deploy", "kustomize", "overlays", "example")));
+        var objects = Yaml.Documents(await KustomizeAsync(Repo.Path("deploy", "kustomize", "overlays", "example")));
 
         AssertCrdsIdentical(objects);
         Node.Name(Node.OfKind(objects, "Namespace")).Should().Be("pam-operator");
@@ -41,5 +41,12 @@ public class KubectlKustomizeTests
         {
             Yaml.DeepEquals(crds[name], crd).Should().BeTrue($"{name} must come out exactly as crds/ has it");
         }
+    }
+
+    private static async Task<string> KustomizeAsync(string directory)
+    {
+        var result = await Kubectl.KustomizeAsync(directory);
+        result.ExitCode.Should().Be(0, result.ToString());
+        return result.Stdout;
     }
 }

@@ -10,13 +10,13 @@ namespace PamOperator.Kubernetes.Tests.Kubectl;
 public sealed class KubectlTests : IAsyncLifetime
 {
     private KubeTestServer _server = null!;
-    private Support.Kubectl _kubectl = null!;
+    private global::PamOperator.TestSupport.Kubectl _kubectl = null!;
     private KubernetesApiClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _server = await KubeTestServer.StartAsync();
-        _kubectl = new Support.Kubectl(_server.BaseAddress);
+        _kubectl = new global::PamOperator.TestSupport.Kubectl(_server.BaseAddress);
         _client = TestResources.Client(_server);
     }
 
@@ -142,7 +142,7 @@ public sealed class KubectlTests : IAsyncLifetime
         }
         finally
         {
-            Support.Kubectl.Kill(process);
+            global::PamOperator.TestSupport.Kubectl.Kill(process);
         }
     }
 

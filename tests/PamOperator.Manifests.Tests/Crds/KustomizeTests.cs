@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 using PamOperator.Manifests.Crds;
 using PamOperator.Manifests.Kinds;
@@ -14,31 +13,13 @@ public class KustomizeTests
     [KubectlFact]
     public async Task KubectlKustomize_Crds_ListsEveryCrd()
     {
-        var kubeconfig = Path.GetTempFileName();
-        try
-        {
-            var start = new ProcessStartInfo(KubectlFactAttribute.Kubectl, ["kustomize", Repo.Path("crds")])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["KUBECONFIG"] = kubeconfig;
-            using var process = Process.Start(start)!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
+        var result = await Kubectl.KustomizeAsync(Repo.Path("crds"));
 
-            process.ExitCode.Should().Be(0, await error);
-            var documents = YamlFile.Documents(await output, "kustomize-output.yaml");
-            documents.Should().OnlyContain(d => d["kind"]!.GetValue<string>() == "CustomResourceDefinition");
-            documents.Select(d => d["metadata"]!["name"]!.GetValue<string>())
-                .Should().BeEquivalentTo(KindCatalog.AllWithProviderConfig.Select(k => $"{k.Plural}.{k.Group}"));
-        }
-        finally
-        {
-            File.Delete(kubeconfig);
-        }
+        result.ExitCode.Should().Be(0, result.ToString());
+        var documents = YamlFile.Documents(result.Stdout, "kustomize-output.yaml");
+        documents.Should().OnlyContain(d => d["kind"]!.GetValue<string>() == "CustomResourceDefinition");
+        documents.Select(d => d["metadata"]!["name"]!.GetValue<string>())
+            .Should().BeEquivalentTo(KindCatalog.AllWithProviderConfig.Select(k => $"{k.Plural}.{k.Group}"));
     }
 
     [Fact]

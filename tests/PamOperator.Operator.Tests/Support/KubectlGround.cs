@@ -25,7 +25,7 @@ public sealed class KubectlGround : IAsyncDisposable
         Server = server;
         Simulator = simulator;
         Client = new KubernetesApiClient(new KubernetesClientConfiguration(server.BaseAddress));
-        Kubectl = new Kubectl(server.BaseAddress);
+        Kubectl = new global::PamOperator.TestSupport.Kubectl(server.BaseAddress);
     }
 
     public KubeTestServer Server { get; }
@@ -34,7 +34,7 @@ public sealed class KubectlGround : IAsyncDisposable
 
     public KubernetesApiClient Client { get; }
 
-    public Kubectl Kubectl { get; }
+    public global::PamOperator.TestSupport.Kubectl Kubectl { get; }
 
     public static async Task<KubectlGround> StartAsync() =>
         new(await KubeTestServer.StartAsync(), await FudoSimulator.StartAsync(new FudoSimulatorOptions()));

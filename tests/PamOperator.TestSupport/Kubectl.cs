@@ -1,11 +1,10 @@
 using System.Diagnostics;
 
-namespace PamOperator.Operator.Tests.Support;
+namespace PamOperator.TestSupport;
 
 /// <summary>
 /// Runs the real kubectl against a test server with a temp kubeconfig and a fresh cache dir. Every process is bounded
-/// by a timeout and killed in finally. (A copy of PamOperator.Kubernetes.Tests' helper: test projects do not
-/// reference each other.)
+/// by a timeout and killed in finally.
 /// </summary>
 public sealed class Kubectl : IDisposable
 {
@@ -73,6 +72,30 @@ public sealed class Kubectl : IDisposable
 
         info.Environment["HOME"] = _directory;
         return Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start");
+    }
+
+    /// <summary>Runs <c>kubectl kustomize DIRECTORY</c> (no API server needed) with an empty kubeconfig, bounded.</summary>
+    public static async Task<KubectlResult> KustomizeAsync(string directory, TimeSpan? timeout = null)
+    {
+        var kubeconfig = System.IO.Path.GetTempFileName();
+        var info = new ProcessStartInfo(Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("kustomize");
+        info.ArgumentList.Add(directory);
+        info.Environment["KUBECONFIG"] = kubeconfig;
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start");
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(cts.Token);
+            var stderr = process.StandardError.ReadToEndAsync(cts.Token);
+            await process.WaitForExitAsync(cts.Token);
+            return new KubectlResult(process.ExitCode, await stdout, await stderr);
+        }
+        finally
+        {
+            Kill(process);
+            File.Delete(kubeconfig);
+        }
     }
 
     public static void Kill(Process process)

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace PamOperator.Kubernetes.Tests.Support;
+namespace PamOperator.TestSupport;
 
 /// <summary>A fact that is skipped, visibly, when /usr/bin/kubectl is not installed.</summary>
 [AttributeUsage(AttributeTargets.Method)]

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace PamOperator.Kubernetes.Tests.Support;
+namespace PamOperator.TestSupport;
 
 /// <summary>Finds the repository root (the directory holding PamOperator.sln) from the binaries or this source file.</summary>
 public static class RepositoryPaths
@@ -9,6 +9,10 @@ public static class RepositoryPaths
         ?? throw new InvalidOperationException("PamOperator.sln not found above the test binaries or sources");
 
     public static string Crds => Path.Combine(Root, "crds");
+
+    public static string Examples => Path.Combine(Root, "examples");
+
+    public static string Quickstart => Path.Combine(Root, "examples", "quickstart");
 
     private static string? Find(string start)
     {

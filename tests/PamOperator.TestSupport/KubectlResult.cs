@@ -1,4 +1,4 @@
-namespace PamOperator.Operator.Tests.Support;
+namespace PamOperator.TestSupport;
 
 /// <summary>A finished kubectl run.</summary>
 public sealed record KubectlResult(int ExitCode, string Stdout, string Stderr)
