@@ -42,18 +42,7 @@ public sealed class Kubectl : IDisposable
     public async Task<KubectlResult> RunAsync(IReadOnlyList<string> arguments, TimeSpan? timeout = null)
     {
         using var process = Start(arguments);
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        try
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(cts.Token);
-            var stderr = process.StandardError.ReadToEndAsync(cts.Token);
-            await process.WaitForExitAsync(cts.Token);
-            return new KubectlResult(process.ExitCode, await stdout, await stderr);
-        }
-        finally
-        {
-            Kill(process);
-        }
+        return await CollectAsync(process, timeout ?? TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Starts a long-running kubectl (e.g. get -w); the caller reads its output and must dispose it (which kills it).</summary>
@@ -82,8 +71,21 @@ public sealed class Kubectl : IDisposable
         info.ArgumentList.Add("kustomize");
         info.ArgumentList.Add(directory);
         info.Environment["KUBECONFIG"] = kubeconfig;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start");
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            using var process = Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start");
+            return await CollectAsync(process, timeout ?? TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+
+    /// <summary>Waits for a started kubectl (bounded by <paramref name="timeout"/>), then kills what is left of it.</summary>
+    private static async Task<KubectlResult> CollectAsync(Process process, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
         try
         {
             var stdout = process.StandardOutput.ReadToEndAsync(cts.Token);
@@ -94,7 +96,6 @@ public sealed class Kubectl : IDisposable
         finally
         {
             Kill(process);
-            File.Delete(kubeconfig);
         }
     }
 
