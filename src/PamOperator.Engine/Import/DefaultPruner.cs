@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using PamOperator.Core.Schema;
+using PamOperator.Engine.Planning;
 
 namespace PamOperator.Engine.Import;
 
 /// <summary>
 /// Removes from a live spec what a manifest need not say: members equal to the vendor default, empty nested objects
-/// and empty lists. The planner applies the same defaults, so the pruned manifest still plans as "no changes".
+/// and empty lists. Defaults and equality are the planner's own (SpecNormalizer, ValueKeys), so the pruned manifest
+/// plans as "no changes".
 /// </summary>
 internal static class DefaultPruner
 {
@@ -45,13 +47,7 @@ internal static class DefaultPruner
         return result;
     }
 
-    private static bool IsDefault(FieldDescriptor field, JsonNode value) => field.Default switch
-    {
-        null => false,
-        bool b => value is JsonValue v && v.TryGetValue<bool>(out var x) && x == b,
-        long l => value is JsonValue v && v.TryGetValue<long>(out var x) && x == l,
-        int i => value is JsonValue v && v.TryGetValue<long>(out var x) && x == i,
-        string s => value is JsonValue v && v.TryGetValue<string>(out var x) && string.Equals(x, s, StringComparison.OrdinalIgnoreCase),
-        _ => false,
-    };
+    /// <summary>Exactly the planner's notion: the default it would fill in, compared the way it compares.</summary>
+    private static bool IsDefault(FieldDescriptor field, JsonNode value) =>
+        SpecNormalizer.DefaultOf(field) is { } fallback && ValueKeys.Equal(field, value, fallback);
 }
