@@ -1,3 +1,7 @@
+using PamOperator.Core.Vendors;
+using PamOperator.Manifests.Kinds;
+using PamOperator.Vendors;
+
 namespace PamOperator.Cli;
 
 /// <summary>
@@ -13,6 +17,15 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In,
 
     /// <summary>Environment lookup (secrets, NO_COLOR). Default: the process environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>The kinds of the vendors this process knows (default: <see cref="BuiltInVendors"/>); tests add a
+    /// vendor module here exactly as a new vendor's registration line would.</summary>
+    public KindCatalog Catalog { get; init; } = DefaultCatalog;
+
+    /// <summary>The registry behind <see cref="Catalog"/>.</summary>
+    public VendorRegistry Vendors => Catalog.Registry;
+
+    private static KindCatalog DefaultCatalog { get; } = new(BuiltInVendors.Registry);
 
     public static CliConsole FromProcess() =>
         new(Console.Out, Console.Error, Console.In, !Console.IsInputRedirected && !Console.IsOutputRedirected);

@@ -1,5 +1,6 @@
 using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Manifests;
+using PamOperator.Manifests.Kinds;
 using PamOperator.Manifests.Loading;
 using PamOperator.Manifests.ProviderConfigs;
 using PamOperator.Manifests.Validation;
@@ -18,7 +19,8 @@ public static class ManifestReader
     /// <paramref name="stdin"/>). Never throws for bad input: every problem is a diagnostic. Reads only; idempotent.
     /// Throws only for I/O failures outside the user's control and for cancellation.
     /// </summary>
-    public static async Task<ManifestReadResult> ReadAsync(IReadOnlyList<string> paths, TextReader stdin, CancellationToken cancellationToken)
+    public static async Task<ManifestReadResult> ReadAsync(
+        IReadOnlyList<string> paths, TextReader stdin, KindCatalog catalog, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag();
         var objects = new List<ManifestObject>();
@@ -40,7 +42,7 @@ public static class ManifestReader
                 cancellationToken.ThrowIfCancellationRequested();
                 documents++;
                 var own = new DiagnosticBag();
-                var result = await DocumentValidator.ValidateAsync(document, own);
+                var result = await DocumentValidator.ValidateAsync(document, catalog, own);
                 diagnostics.AddRange(own);
                 if (!own.HasErrors && !yaml.HasErrors)
                 {
@@ -55,8 +57,8 @@ public static class ManifestReader
     }
 
     /// <summary>Reads YAML text as if it came from standard input (tests, tools).</summary>
-    public static Task<ManifestReadResult> ReadTextAsync(string yaml, CancellationToken cancellationToken) =>
-        ReadAsync(["-"], new StringReader(yaml), cancellationToken);
+    public static Task<ManifestReadResult> ReadTextAsync(string yaml, KindCatalog catalog, CancellationToken cancellationToken) =>
+        ReadAsync(["-"], new StringReader(yaml), catalog, cancellationToken);
 
     private static void AddIfPresent<T>(List<T> list, T? item)
         where T : class

@@ -35,7 +35,7 @@ public class ManifestReaderTests
             await File.WriteAllTextAsync(Path.Combine(directory.FullName, "b.yaml"), Manifest.Object("Safe", "b", "bogus: 1"));
             await File.WriteAllTextAsync(Path.Combine(directory.FullName, "a.yaml"), Manifest.Object("Safe", "a") + "---\n" + Manifest.Object("Safe", "c"));
 
-            var result = await ManifestReader.ReadAsync([directory.FullName], TextReader.Null, CancellationToken.None);
+            var result = await ManifestReader.ReadAsync([directory.FullName], TextReader.Null, Catalogs.Default, CancellationToken.None);
 
             result.Objects.Select(o => o.Name).Should().Equal("a", "c");
             result.Diagnostics.Should().ContainSingle().Which.Location!.File.Should().EndWith("b.yaml");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PamOperator.Cli.Workflows;
 using PamOperator.Core;
+using PamOperator.Engine.Views;
 
 namespace PamOperator.Cli.Commands;
 
@@ -34,7 +35,7 @@ internal static class ApplyCommand
             var apply = new ApplyWorkflow(console);
             if (parse.GetValue(planFile) is { } saved)
             {
-                var (savedRun, plan) = await new SavedPlanWorkflow(console).RunAsync(saved, paths, ct);
+                var savedRun = await new SavedPlanWorkflow(console).RunAsync(saved, paths, ct);
                 if (savedRun is null)
                 {
                     return ExitCodes.Error;
@@ -42,8 +43,8 @@ internal static class ApplyCommand
 
                 await using (savedRun)
                 {
-                    await console.Out.WriteAsync(PlanCommand.Render(plan!, "text", PlanCommand.Color(console, parse.GetValue(noColor))));
-                    return await apply.ApplyAsync(savedRun, plan!, approved: true, parse.GetValue(parallelism), ct);
+                    await console.Out.WriteAsync(RunPlanView.Render(savedRun.Plan, "text", PlanCommand.Color(console, parse.GetValue(noColor))));
+                    return await apply.ApplyAsync(savedRun, approved: true, parse.GetValue(parallelism), ct);
                 }
             }
 
@@ -60,8 +61,8 @@ internal static class ApplyCommand
                 return ExitCodes.Error;
             }
 
-            await console.Out.WriteAsync(PlanCommand.Render(run.Plan, "text", PlanCommand.Color(console, parse.GetValue(noColor))));
-            return await apply.ApplyAsync(run, run.Plan, parse.GetValue(autoApprove), parse.GetValue(parallelism), ct);
+            await console.Out.WriteAsync(RunPlanView.Render(run.Plan, "text", PlanCommand.Color(console, parse.GetValue(noColor))));
+            return await apply.ApplyAsync(run, parse.GetValue(autoApprove), parse.GetValue(parallelism), ct);
         }));
         return command;
     }

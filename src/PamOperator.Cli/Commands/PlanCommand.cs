@@ -1,7 +1,6 @@
 using System.CommandLine;
 using PamOperator.Cli.Workflows;
 using PamOperator.Core;
-using PamOperator.Engine.Plans;
 using PamOperator.Engine.Views;
 
 namespace PamOperator.Cli.Commands;
@@ -38,7 +37,7 @@ internal static class PlanCommand
                 return ExitCodes.Error;
             }
 
-            await console.Out.WriteAsync(Render(run.Plan, parse.GetValue(output)!, Color(console, parse.GetValue(noColor))));
+            await console.Out.WriteAsync(RunPlanView.Render(run.Plan, parse.GetValue(output)!, Color(console, parse.GetValue(noColor))));
             if (parse.GetValue(outFile) is { } path)
             {
                 await File.WriteAllTextAsync(Path.GetFullPath(path, console.WorkingDirectory), PlanFile.Serialize(run.Plan), ct);
@@ -49,13 +48,6 @@ internal static class PlanCommand
         }));
         return command;
     }
-
-    internal static string Render(Plan plan, string format, bool color) => format switch
-    {
-        "json" => JsonPlanView.Render(plan) + "\n",
-        "markdown" => MarkdownPlanView.Render(plan),
-        _ => HumanPlanView.Render(plan, color),
-    };
 
     internal static bool Color(CliConsole console, bool noColor) =>
         !noColor && console.IsInteractive && console.Environment("NO_COLOR") is null;

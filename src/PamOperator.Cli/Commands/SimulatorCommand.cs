@@ -1,73 +1,106 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using PamOperator.Core;
-using PamOperator.Simulators.Fudo;
+using PamOperator.Core.Vendors;
 
 namespace PamOperator.Cli.Commands;
 
 /// <summary>
-/// <c>pamctl simulator --vendor fudo --listen 127.0.0.1:PORT [--db FILE] [--api-key KEY] [--seed FILE] [fault flags]</c>:
-/// runs a vendor simulator until Ctrl+C, SIGTERM or cancellation. Prints <c>listening on http://127.0.0.1:PORT</c> on stdout, and
-/// <c>api key: KEY</c> when the key was generated (the one secret this command prints: the caller needs it to connect).
+/// <c>pamctl simulator --vendor V --listen 127.0.0.1:PORT [--db FILE] [vendor flags]</c>: runs a registered vendor's
+/// simulator until Ctrl+C, SIGTERM or cancellation. Prints <c>listening on http://127.0.0.1:PORT</c> on stdout and,
+/// when the credential was generated, <c>api key: KEY</c> (the one secret this command prints: the caller needs it to
+/// connect). The vendors and their flags come from the registry.
 /// </summary>
 internal static class SimulatorCommand
 {
     public static Command Create(CliConsole console)
     {
-        var options = new Flags();
-        var command = new Command("simulator", "Run a PAM API simulator on loopback (SQLite storage, fault injection).");
-        foreach (var option in options.All)
+        var vendors = console.Vendors.Registrations.Where(r => r.Simulator is not null).Select(r => r.Module.Vendor).ToArray();
+        var vendor = new Option<string>("--vendor") { Description = $"Vendor to simulate: {string.Join(", ", vendors)}.", DefaultValueFactory = _ => vendors[0] };
+        vendor.AcceptOnlyFromAmong(vendors);
+        var listen = new Option<string>("--listen") { Description = "Loopback host:port; port 0 picks a free one.", DefaultValueFactory = _ => "127.0.0.1:0" };
+        var db = new Option<string?>("--db") { Description = "SQLite file that survives restarts (default: in memory)." };
+        var flags = VendorFlags(console);
+        var command = new Command("simulator", "Run a PAM API simulator on loopback (SQLite storage, fault injection).") { vendor, listen, db };
+        foreach (var option in flags.Values)
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, () => RunAsync(console, options, parse, ct)));
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, async () =>
+        {
+            var chosen = parse.GetValue(vendor)!;
+            var factory = console.Vendors.SimulatorFor(chosen)!;
+            var given = factory.Flags
+                .Where(f => parse.GetResult(flags[f.Name]) is { Implicit: false })
+                .ToDictionary(f => f.Name, f => f.IsSwitch ? "true" : parse.GetValue((Option<string?>)flags[f.Name]) ?? "", StringComparer.Ordinal);
+            var unknown = flags.Keys.Where(n => !factory.Flags.Any(f => f.Name == n) && parse.GetResult(flags[n]) is { Implicit: false }).ToList();
+            if (unknown.Count > 0)
+            {
+                await console.Error.WriteLineAsync($"pamctl: --{string.Join(", --", unknown)} is not a flag of the {chosen} simulator");
+                return ExitCodes.Error;
+            }
+
+            return await RunAsync(console, factory, new SimulatorLaunch(parse.GetValue(listen)!, parse.GetValue(db), Flags: given), ct);
+        }));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, Flags flags, ParseResult parse, CancellationToken ct)
+    /// <summary>One option per distinct flag name over every registered simulator.</summary>
+    private static Dictionary<string, Option> VendorFlags(CliConsole console)
     {
-        var vendor = parse.GetValue(flags.Vendor) ?? "fudo";
-        if (!vendor.Equals("fudo", StringComparison.OrdinalIgnoreCase))
+        var options = new Dictionary<string, Option>(StringComparer.Ordinal);
+        foreach (var registration in console.Vendors.Registrations.Where(r => r.Simulator is not null))
         {
-            await console.Error.WriteLineAsync($"pamctl: unknown simulator vendor '{vendor}'; supported: fudo");
-            return ExitCodes.Error;
-        }
-
-        var options = flags.ToOptions(parse);
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            foreach (var problem in problems)
+            foreach (var flag in registration.Simulator!.Flags.Where(f => !options.ContainsKey(f.Name)))
             {
-                await console.Error.WriteLineAsync($"pamctl: {problem}");
+                options[flag.Name] = flag.IsSwitch
+                    ? new Option<bool>("--" + flag.Name) { Description = $"{flag.Description} ({registration.Module.Vendor})" }
+                    : new Option<string?>("--" + flag.Name) { Description = $"{flag.Description} ({registration.Module.Vendor})" };
             }
-
-            return ExitCodes.Error;
         }
 
-        FudoSimulator simulator;
+        return options;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, IVendorSimulatorFactory factory, SimulatorLaunch launch, CancellationToken ct)
+    {
+        IVendorSimulator simulator;
         try
         {
-            simulator = await FudoSimulator.StartAsync(options, ct);
+            simulator = await factory.StartAsync(launch, ct);
+        }
+        catch (ArgumentException ex)
+        {
+            await console.Error.WriteLineAsync($"pamctl: {ex.Message}");
+            return ExitCodes.Error;
         }
         catch (IOException ex)
         {
-            await console.Error.WriteLineAsync($"pamctl: cannot listen on {options.Listen}: {ex.Message}");
+            await console.Error.WriteLineAsync($"pamctl: cannot listen on {launch.Listen}: {ex.Message}");
             return ExitCodes.Error;
         }
 
         await using (simulator)
         {
             await console.Out.WriteLineAsync($"listening on {simulator.BaseAddress.ToString().TrimEnd('/')}");
-            if (options.ApiKey is null)
+            if (launch.Flag("api-key") is null)
             {
-                await console.Out.WriteLineAsync($"api key: {simulator.ApiKey}");
+                await console.Out.WriteLineAsync($"api key: {simulator.Credentials}");
+            }
+
+            if (simulator.CaFile is { } ca)
+            {
+                await console.Out.WriteLineAsync($"ca file: {ca}");
             }
 
             await console.Out.FlushAsync(CancellationToken.None);
-            var storage = options.DatabasePath is null ? "in memory" : $"database {options.DatabasePath}";
-            await console.Error.WriteLineAsync($"Fudo PAM API v2 simulator ({storage}); press Ctrl+C to stop.");
+            foreach (var line in simulator.Describe())
+            {
+                await console.Error.WriteLineAsync(line);
+            }
+
+            await console.Error.WriteLineAsync("Press Ctrl+C to stop.");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
@@ -91,73 +124,4 @@ internal static class SimulatorCommand
         context.Cancel = true;
         stop.Cancel();
     };
-
-    /// <summary>The flags and their mapping to <see cref="FudoSimulatorOptions"/>.</summary>
-    private sealed class Flags
-    {
-        public Option<string> Vendor { get; } = new("--vendor") { Description = "Vendor to simulate (only 'fudo').", DefaultValueFactory = _ => "fudo" };
-        public Option<string> Listen { get; } = new("--listen") { Description = "Loopback host:port; port 0 picks a free one.", DefaultValueFactory = _ => "127.0.0.1:0" };
-        public Option<string?> Db { get; } = new("--db") { Description = "SQLite file that survives restarts (default: in memory)." };
-        public Option<string?> ApiKey { get; } = new("--api-key") { Description = "API key clients send in Authorization (default: generated and printed)." };
-        public Option<string?> Seed { get; } = new("--seed") { Description = "Fixtures YAML loaded into a new database (default: built-in set)." };
-        public Option<int> LatencyMs { get; } = new("--latency-ms") { Description = "Delay added to every API request." };
-        public Option<double> FailureRate { get; } = new("--failure-rate") { Description = "Probability 0..1 that a request fails with --failure-status." };
-        public Option<int> FailureStatus { get; } = new("--failure-status") { Description = "Status of injected failures (5xx).", DefaultValueFactory = _ => 503 };
-        public Option<int?> RandomSeed { get; } = new("--random-seed") { Description = "Seed for --failure-rate (reproducible runs)." };
-        public Option<int> FailNext { get; } = new("--fail-next") { Description = "The next N requests fail with --failure-status." };
-        public Option<int?> FailNthWrite { get; } = new("--fail-nth-write") { Description = "The Nth write (POST/PATCH/DELETE, batch entries count) fails with 500." };
-        public Option<int?> RateLimit429 { get; } = new("--rate-limit-429") { Description = "Requests per second above which answers are 429 with Retry-After." };
-        public Option<int> RateLimitNext { get; } = new("--rate-limit-next") { Description = "The next N requests get 429 with Retry-After." };
-        public Option<int> RetryAfter { get; } = new("--retry-after") { Description = "Retry-After seconds on 429.", DefaultValueFactory = _ => 1 };
-        public Option<int> DropNext { get; } = new("--drop-next") { Description = "The next N requests have their connection dropped." };
-        public Option<int> TimeoutNext { get; } = new("--timeout-next") { Description = "The next N requests hang for --timeout-ms, then get 504." };
-        public Option<int> TimeoutMs { get; } = new("--timeout-ms") { Description = "How long a timed-out request hangs.", DefaultValueFactory = _ => 30000 };
-        public Option<int> DefaultLimit { get; } = new("--default-limit") { Description = "List page size without limit=.", DefaultValueFactory = _ => 1000 };
-        public Option<int> MaxLimit { get; } = new("--max-limit") { Description = "Largest accepted limit=.", DefaultValueFactory = _ => 10000 };
-        public Option<BatchAtomicSupport> BatchAtomic { get; } = new("--batch-atomic") { Description = "Supported (5.4+), Rejected or Ignored (5.3).", DefaultValueFactory = _ => BatchAtomicSupport.Supported };
-        public Option<FudoErrorLayout> ErrorLayout { get; } = new("--error-layout") { Description = "ResultMessage, ResultError or PlainText.", DefaultValueFactory = _ => FudoErrorLayout.ResultMessage };
-        public Option<bool> Tombstones { get; } = new("--tombstones") { Description = "DELETE keeps removed rows (removed: true)." };
-
-        public IEnumerable<Option> All =>
-        [
-            Vendor, Listen, Db, ApiKey, Seed, LatencyMs, FailureRate, FailureStatus, RandomSeed, FailNext, FailNthWrite,
-            RateLimit429, RateLimitNext, RetryAfter, DropNext, TimeoutNext, TimeoutMs, DefaultLimit, MaxLimit, BatchAtomic,
-            ErrorLayout, Tombstones,
-        ];
-
-        public FudoSimulatorOptions ToOptions(ParseResult parse)
-        {
-            var options = new FudoSimulatorOptions
-            {
-                Listen = parse.GetValue(Listen) ?? "127.0.0.1:0",
-                DatabasePath = parse.GetValue(Db),
-                ApiKey = parse.GetValue(ApiKey),
-                SeedFile = parse.GetValue(Seed),
-                Faults = new FaultSettings
-                {
-                    LatencyMs = parse.GetValue(LatencyMs),
-                    FailureRate = parse.GetValue(FailureRate),
-                    FailureStatusCode = parse.GetValue(FailureStatus),
-                    RandomSeed = parse.GetValue(RandomSeed),
-                    FailNextRequests = parse.GetValue(FailNext),
-                    FailNthWrite = parse.GetValue(FailNthWrite),
-                    RateLimitPerSecond = parse.GetValue(RateLimit429),
-                    RateLimitNextRequests = parse.GetValue(RateLimitNext),
-                    RetryAfterSeconds = parse.GetValue(RetryAfter),
-                    DropNextRequests = parse.GetValue(DropNext),
-                    TimeoutNextRequests = parse.GetValue(TimeoutNext),
-                    TimeoutHoldMs = parse.GetValue(TimeoutMs),
-                },
-                Compatibility = new FudoCompatibility
-                {
-                    DefaultLimit = parse.GetValue(DefaultLimit),
-                    MaxLimit = parse.GetValue(MaxLimit),
-                    BatchAtomic = parse.GetValue(BatchAtomic),
-                    ErrorLayout = parse.GetValue(ErrorLayout),
-                    DeleteLeavesTombstone = parse.GetValue(Tombstones),
-                },
-            };
-            return options;
-        }
-    }
 }

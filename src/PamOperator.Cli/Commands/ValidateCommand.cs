@@ -32,7 +32,7 @@ internal static class ValidateCommand
         command.Options.Add(output);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
-            var result = await ManifestReader.ReadAsync(parse.GetValue(files) ?? [], console.In, cancellationToken);
+            var result = await ManifestReader.ReadAsync(parse.GetValue(files) ?? [], console.In, console.Catalog, cancellationToken);
             if (parse.GetValue(output) == "json")
             {
                 await console.Out.WriteLineAsync(ValidationJsonView.Render(result));

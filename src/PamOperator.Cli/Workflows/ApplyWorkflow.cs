@@ -3,8 +3,7 @@ using PamOperator.Core;
 using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Providers.Writes;
 using PamOperator.Engine.Apply;
-using PamOperator.Engine.Plans;
-using PamOperator.Manifests.Kinds;
+using PamOperator.Engine.Runs;
 using PamOperator.Manifests.Views;
 
 namespace PamOperator.Cli.Workflows;
@@ -15,10 +14,11 @@ namespace PamOperator.Cli.Workflows;
 /// </summary>
 public sealed class ApplyWorkflow(CliConsole console)
 {
-    /// <summary>Applies <paramref name="plan"/> (already shown to the user). Returns the exit code.</summary>
-    public async Task<int> ApplyAsync(PlannedRun run, Plan plan, bool approved, int? parallelism, CancellationToken cancellationToken)
+    /// <summary>Applies every PAM's section of <paramref name="run"/> (already shown to the user), independent PAMs
+    /// concurrently, each in its own transaction. Returns the exit code: 1 when any PAM's apply failed.</summary>
+    public async Task<int> ApplyAsync(PlannedRun run, bool approved, int? parallelism, CancellationToken cancellationToken)
     {
-        if (!plan.HasChanges)
+        if (!run.Plan.HasChanges)
         {
             await console.Out.WriteLineAsync("\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.");
             return ExitCodes.Success;
@@ -29,19 +29,33 @@ public sealed class ApplyWorkflow(CliConsole console)
             return ExitCodes.Error;
         }
 
-        var journal = FileApplyJournal.InDirectory(console.WorkingDirectory, TimeProvider.System);
-        var result = await Applier.ApplyAsync(new ApplyRequest
+        var several = run.Plan.Pams.Count > 1;
+        var journals = run.Plan.Pams.ToDictionary(
+            p => p.Target.Name, p => FileApplyJournal.InDirectory(
+                Path.Combine(console.WorkingDirectory, EmbeddedSimulator.StateDirectory, "journal"), TimeProvider.System, several ? p.Target.Name : null));
+        var results = await Reconciliation.ApplyAllAsync(run.Plan, section => new ApplyServices
         {
-            Plan = plan,
-            Live = run.Live,
-            Writer = run.Session.Provider.Writer,
-            Kinds = KindCatalog.All,
             Secrets = new CliSecretSource(SecretValueResolver.For(console)),
-            Parallelism = parallelism ?? run.Session.Config?.Parallelism ?? 10,
-            Hooks = new ConsoleApplyHooks(console.Out),
-            Journal = journal,
+            Parallelism = parallelism,
+            Hooks = new ConsoleApplyHooks(console.Out, several ? $"[{section.Target.Name}] " : ""),
+            Journal = journals[section.Target.Name],
         }, cancellationToken);
-        return await ReportAsync(result, journal);
+        var exit = ExitCodes.Success;
+        foreach (var (section, result) in results)
+        {
+            var code = await ReportAsync(result, journals[section.Target.Name], several ? section.Target.Name : null);
+            exit = Math.Max(exit, code);
+        }
+
+        if (several)
+        {
+            var failed = results.Where(r => !r.Result.Succeeded).Select(r => r.Section.Target.Name).ToList();
+            await console.Out.WriteLineAsync(failed.Count == 0
+                ? $"\nApply complete on all {results.Count} PAMs! Resources: {results.Sum(r => r.Result.Added)} added, {results.Sum(r => r.Result.Changed)} changed, {results.Sum(r => r.Result.Destroyed)} destroyed."
+                : $"\nApply failed on {failed.Count} of {results.Count} PAMs ({string.Join(", ", failed)}); each PAM's outcome is above.");
+        }
+
+        return exit;
     }
 
     private async Task<bool> ApproveAsync()
@@ -65,8 +79,9 @@ public sealed class ApplyWorkflow(CliConsole console)
         return false;
     }
 
-    private async Task<int> ReportAsync(ApplyResult result, FileApplyJournal journal)
+    private async Task<int> ReportAsync(ApplyResult result, FileApplyJournal journal, string? pam)
     {
+        var prefix = pam is null ? "" : $"PAM {pam}: ";
         if (result.Diagnostics.Count > 0)
         {
             await console.Error.WriteAsync(DiagnosticsTextView.Render(result.Diagnostics));
@@ -74,19 +89,19 @@ public sealed class ApplyWorkflow(CliConsole console)
 
         if (result.Succeeded)
         {
-            await console.Out.WriteLineAsync($"\nApply complete! Resources: {result.Added} added, {result.Changed} changed, {result.Destroyed} destroyed.");
+            await console.Out.WriteLineAsync($"\n{prefix}Apply complete! Resources: {result.Added} added, {result.Changed} changed, {result.Destroyed} destroyed.");
             return ExitCodes.Success;
         }
 
         if (result.RootCause is null)
         {
-            await console.Out.WriteLineAsync("\nApply failed! Nothing was changed: the problems above were found before the first write.");
+            await console.Out.WriteLineAsync($"\n{prefix}Apply failed! Nothing was changed: the problems above were found before the first write.");
             return ExitCodes.Error;
         }
 
         await console.Error.WriteAsync(DiagnosticsTextView.Render([Diagnostic.Error(DiagnosticCodes.ApplyFailed,
-            $"apply failed: {result.RootCause}", Aftermath(result, journal))]));
-        await console.Out.WriteLineAsync("\n" + FailureSummary(result));
+            $"{prefix}apply failed: {result.RootCause}", Aftermath(result, journal))]));
+        await console.Out.WriteLineAsync("\n" + prefix + FailureSummary(result));
         return ExitCodes.Error;
     }
 

@@ -6,8 +6,8 @@ using PamOperator.Engine.Graph;
 namespace PamOperator.Cli.Workflows;
 
 /// <summary>Progress of an apply as it happens: one line per finished step, Terraform style, with elapsed time.
-/// Thread-safe (steps finish concurrently). Messages never carry a secret (the engine's contract).</summary>
-public sealed class ConsoleApplyHooks(TextWriter output) : IApplyHooks
+/// With several PAMs in one run each line starts with <c>[pam] </c>. Thread-safe (steps finish concurrently). Messages never carry a secret (the engine's contract).</summary>
+public sealed class ConsoleApplyHooks(TextWriter output, string prefix = "") : IApplyHooks
 {
     private readonly Lock _gate = new();
 
@@ -43,7 +43,7 @@ public sealed class ConsoleApplyHooks(TextWriter output) : IApplyHooks
     {
         lock (_gate)
         {
-            output.WriteLine(line);
+            output.WriteLine(prefix + line);
         }
     }
 }

@@ -1,21 +1,21 @@
 using PamOperator.Cli.Targets;
 using PamOperator.Core.Diagnostics;
-using PamOperator.Core.Providers;
 using PamOperator.Engine.Planning;
+using PamOperator.Engine.Runs;
 using PamOperator.Manifests;
-using PamOperator.Manifests.Kinds;
 using PamOperator.Manifests.ProviderConfigs;
 using PamOperator.Manifests.Views;
 
 namespace PamOperator.Cli.Workflows;
 
 /// <summary>
-/// Read, Open, Observe, Plan: the phases shared by <c>plan</c> and <c>apply</c>. Diagnostics of every phase go to
-/// stderr as they are known; a phase with errors stops the run before anything is written anywhere.
+/// Read, Open, Observe, Plan: the phases shared by <c>plan</c> and <c>apply</c>, for every PAM of the input at once
+/// (each observed and planned on its own, concurrently). Diagnostics of every phase go to stderr as they are known; a
+/// phase with errors stops the run before anything is written anywhere.
 /// </summary>
 public sealed class PlanWorkflow(CliConsole console)
 {
-    /// <summary>The planned run, or null when diagnostics (already printed) stopped it.</summary>
+    /// <summary>The planned run, or null when diagnostics (already printed) stopped it before any PAM was read.</summary>
     public async Task<PlannedRun?> RunAsync(PlanInputs inputs, CancellationToken cancellationToken)
     {
         var read = await ReadAsync(inputs, cancellationToken);
@@ -25,8 +25,8 @@ public sealed class PlanWorkflow(CliConsole console)
         }
 
         var diagnostics = new DiagnosticBag();
-        var session = await ProviderSessions.OpenAsync(read, console, diagnostics, cancellationToken);
-        if (session is null)
+        var targets = await PamTargets.OpenAsync(read, config => Options(inputs, config), console, diagnostics, cancellationToken);
+        if (targets is null)
         {
             await ReportAsync(diagnostics);
             return null;
@@ -34,37 +34,21 @@ public sealed class PlanWorkflow(CliConsole console)
 
         try
         {
-            var options = Options(inputs, session.Config);
-            var observed = ObservationScope.For(read.Objects, KindCatalog.All, options.Prune);
-            var live = await ObserveAsync(session, observed, diagnostics, cancellationToken);
-            if (live is null)
-            {
-                await ReportAsync(diagnostics);
-                await session.DisposeAsync();
-                return null;
-            }
-
-            var plan = Planner.Plan(new PlanRequest
-            {
-                Desired = read.Objects,
-                Kinds = KindCatalog.All,
-                Live = live,
-                Options = options,
-                ObservedTypes = observed,
-            }) with { Target = session.TargetId };
+            var plan = await Reconciliation.PlanAllAsync(targets.Targets, null, cancellationToken);
             await ReportAsync(plan.Diagnostics);
-            return new PlannedRun(read, session, live, observed, plan);
+            return new PlannedRun(read, targets, plan);
         }
         catch
         {
-            await session.DisposeAsync();
+            await targets.DisposeAsync();
             throw;
         }
     }
 
-    private async Task<ManifestReadResult?> ReadAsync(PlanInputs inputs, CancellationToken cancellationToken)
+    /// <summary>Reads and validates the manifests, printing their diagnostics; null on errors.</summary>
+    public async Task<ManifestReadResult?> ReadAsync(PlanInputs inputs, CancellationToken cancellationToken)
     {
-        var read = await ManifestReader.ReadAsync(inputs.Paths, console.In, cancellationToken);
+        var read = await ManifestReader.ReadAsync(inputs.Paths, console.In, console.Catalog, cancellationToken);
         await ReportAsync(read.Diagnostics);
         if (read.HasErrors)
         {
@@ -75,28 +59,16 @@ public sealed class PlanWorkflow(CliConsole console)
         return read;
     }
 
-    private static PlanOptions Options(PlanInputs inputs, ProviderConfig? config)
+    /// <summary>The plan options of one PAM: prune from the command line or its ProviderConfig, the scope from both.</summary>
+    public static PlanOptions Options(PlanInputs inputs, ProviderConfig? config)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
         var selectors = (config?.Prune.Scope ?? [])
             .Select(e => new ScopeSelector(e.Kinds, e.NamePrefix, e.NameRegex))
             .Concat((inputs.PruneNamePrefixes ?? []).Select(p => ScopeSelector.Prefix(p)))
             .ToList();
         var prune = inputs.Prune || config?.Prune.Enabled == true;
         return new PlanOptions(prune, new PruneScope(selectors), inputs.MaxDeletes);
-    }
-
-    private static async Task<LiveState?> ObserveAsync(
-        ProviderSession session, IReadOnlyCollection<string> types, DiagnosticBag diagnostics, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await session.Provider.Reader.ObserveAsync(types, cancellationToken);
-        }
-        catch (PamApiException ex)
-        {
-            diagnostics.Add(ProviderDiagnostics.From(ex, session.Description));
-            return null;
-        }
     }
 
     private async Task ReportAsync(IEnumerable<Diagnostic> diagnostics)

@@ -1,24 +1,20 @@
 using PamOperator.Cli.Targets;
-using PamOperator.Core.Providers;
-using PamOperator.Engine.Plans;
+using PamOperator.Engine.Runs;
 using PamOperator.Manifests;
 
 namespace PamOperator.Cli.Workflows;
 
 /// <summary>
-/// A plan together with everything it was made from. Owns the <see cref="Session"/> (dispose the run to release it).
+/// A run's plan (a section per PAM) together with what it was made from. Owns the open targets (dispose the run to
+/// close the connections and stop embedded simulators).
 /// </summary>
-public sealed class PlannedRun(ManifestReadResult read, ProviderSession session, LiveState live, IReadOnlyCollection<string> observedTypes, Plan plan) : IAsyncDisposable
+public sealed class PlannedRun(ManifestReadResult read, OpenTargets targets, RunPlan plan) : IAsyncDisposable
 {
     public ManifestReadResult Read { get; } = read;
 
-    public ProviderSession Session { get; } = session;
+    public OpenTargets Targets { get; } = targets;
 
-    public LiveState Live { get; } = live;
+    public RunPlan Plan { get; } = plan;
 
-    public IReadOnlyCollection<string> ObservedTypes { get; } = observedTypes;
-
-    public Plan Plan { get; } = plan;
-
-    public ValueTask DisposeAsync() => Session.DisposeAsync();
+    public ValueTask DisposeAsync() => Targets.DisposeAsync();
 }

@@ -1,7 +1,7 @@
 using PamOperator.Cli.Targets;
 using PamOperator.Core.Diagnostics;
-using PamOperator.Core.Providers;
 using PamOperator.Engine.Fingerprints;
+using PamOperator.Engine.Runs;
 using PamOperator.Engine.Views;
 using PamOperator.Manifests;
 using PamOperator.Manifests.Views;
@@ -17,7 +17,9 @@ public sealed class SavedPlanWorkflow(CliConsole console)
 {
     private const int MaxListedDifferences = 20;
 
-    public async Task<(PlannedRun? Run, Engine.Plans.Plan? Plan)> RunAsync(string planFile, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    /// <summary>The run to apply (each PAM's saved section, re-checked against its live state and bound to its
+    /// secrets), or null when diagnostics (already printed) refuse it. Nothing is written here.</summary>
+    public async Task<PlannedRun?> RunAsync(string planFile, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag();
         string text;
@@ -34,14 +36,16 @@ public sealed class SavedPlanWorkflow(CliConsole console)
 
         var saved = PlanFile.Deserialize(text, planFile);
         diagnostics.AddRange(saved.Diagnostics);
-        var read = paths.Count == 0 ? new ManifestReadResult([], [], [], 0) : await ManifestReader.ReadAsync(paths, console.In, cancellationToken);
+        var read = paths.Count == 0
+            ? new ManifestReadResult([], [], [], 0)
+            : await ManifestReader.ReadAsync(paths, console.In, console.Catalog, cancellationToken);
         diagnostics.AddRange(read.Diagnostics);
         if (!saved.Succeeded || read.HasErrors)
         {
             return await FailAsync(diagnostics);
         }
 
-        var secrets = saved.Plan!.Changes.Where(c => c.Action != Engine.Plans.PlanAction.NoOp).Sum(c => c.Secrets.Count);
+        var secrets = saved.Sections.SelectMany(s => s.Plan.Changes).Where(c => c.Action != Engine.Plans.PlanAction.NoOp).Sum(c => c.Secrets.Count);
         if (paths.Count == 0 && secrets > 0)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SecretNotBound,
@@ -50,50 +54,67 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return await FailAsync(diagnostics);
         }
 
-        var bound = PlanFile.BindSecrets(saved.Plan!, read.Objects);
+        var targets = await PamTargets.OpenAsync(read, _ => Engine.Planning.PlanOptions.Default, console, diagnostics, cancellationToken);
+        if (targets is null)
+        {
+            return await FailAsync(diagnostics);
+        }
+
+        var sections = new List<PamPlan>();
+        foreach (var section in saved.Sections)
+        {
+            if (await CheckAsync(planFile, section, targets, read, diagnostics, cancellationToken) is { } checkedSection)
+            {
+                sections.Add(checkedSection);
+            }
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            await targets.DisposeAsync();
+            return await FailAsync(diagnostics);
+        }
+
+        return new PlannedRun(read, targets, new RunPlan(sections));
+    }
+
+    /// <summary>Binds one saved section to its PAM: same target, same secrets, live state unchanged.</summary>
+    private static async Task<PamPlan?> CheckAsync(
+        string planFile, SavedSection section, OpenTargets targets, ManifestReadResult read, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var target = targets.Targets.FirstOrDefault(t => t.Name == section.Name);
+        if (target is null || (section.Plan.Target is { } id && id != target.TargetIdentity))
+        {
+            var would = target is null
+                ? $"this run has no PAM named {section.Name} (its PAMs: {string.Join(", ", targets.Targets.Select(t => $"{t.Name} = {t.TargetIdentity}"))})"
+                : $"this run would apply it to {target.TargetIdentity}";
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PlanTargetMismatch,
+                $"the saved plan {planFile} was made for {section.Plan.Target ?? section.Name}, but {would}",
+                "Pass -f with the ProviderConfig(s) (and manifests) the plan was made with."));
+            return null;
+        }
+
+        var bound = PlanFile.BindSecrets(section.Plan, read.Objects);
         diagnostics.AddRange(bound.Diagnostics);
         if (!bound.Succeeded)
         {
-            return await FailAsync(diagnostics);
+            return null;
         }
 
-        var plan = bound.Plan!;
-        var session = await ProviderSessions.OpenAsync(read, console, diagnostics, cancellationToken);
-        if (session is null)
+        var (rechecked, differences) = await Reconciliation.RecheckAsync(target, bound.Plan!, cancellationToken);
+        if (rechecked.Failure is { } failure)
         {
-            return await FailAsync(diagnostics);
+            diagnostics.Add(failure);
+            return null;
         }
 
-        if (plan.Target is { } target && target != session.TargetId)
-        {
-            await session.DisposeAsync();
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PlanTargetMismatch,
-                $"the saved plan {planFile} was made for {target}, but this run would apply it to {session.TargetId}",
-                "Pass -f with the ProviderConfig (and manifests) the plan was made with."));
-            return await FailAsync(diagnostics);
-        }
-
-        LiveState live;
-        try
-        {
-            live = await session.Provider.Reader.ObserveAsync(plan.Fingerprint.ObservedTypes, cancellationToken);
-        }
-        catch (PamApiException ex)
-        {
-            await session.DisposeAsync();
-            diagnostics.Add(ProviderDiagnostics.From(ex, session.Description));
-            return await FailAsync(diagnostics);
-        }
-
-        var differences = plan.Fingerprint.Compare(StateFingerprint.Compute(live, plan.Fingerprint.ObservedTypes));
         if (differences.Count > 0)
         {
-            await session.DisposeAsync();
             diagnostics.Add(Stale(planFile, differences));
-            return await FailAsync(diagnostics);
+            return null;
         }
 
-        return (new PlannedRun(read, session, live, plan.Fingerprint.ObservedTypes, plan), plan);
+        return rechecked;
     }
 
     private static Diagnostic Stale(string planFile, IReadOnlyList<FingerprintDifference> differences)
@@ -105,9 +126,9 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             $"Changed: {listed}{more}. Run pamctl plan again and review the new plan.");
     }
 
-    private async Task<(PlannedRun?, Engine.Plans.Plan?)> FailAsync(DiagnosticBag diagnostics)
+    private async Task<PlannedRun?> FailAsync(DiagnosticBag diagnostics)
     {
         await console.Error.WriteAsync(DiagnosticsTextView.Render(diagnostics.Sorted()));
-        return (null, null);
+        return null;
     }
 }

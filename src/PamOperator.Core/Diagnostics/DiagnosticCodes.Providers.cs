@@ -18,6 +18,5 @@ public static partial class DiagnosticCodes
     /// <summary>The PAM rejected a request the plan needed (4xx other than auth), e.g. during observe.</summary>
     public const string ProviderRejected = "PAM505";
 
-    /// <summary>The objects of one run point at more than one ProviderConfig.</summary>
-    public const string MultipleProviders = "PAM506";
+    // PAM506 (objects of one run pointing at several ProviderConfigs) is retired: several PAMs per run are supported.
 }

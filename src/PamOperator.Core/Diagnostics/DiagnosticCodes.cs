@@ -34,13 +34,8 @@ public static partial class DiagnosticCodes
     public const string NamespaceOnClusterScoped = "PAM112";
 
     // PAM2xx: semantic rules (conditional requirements, time windows, rules across objects)
-    public const string BlockedWithoutReason = "PAM201";
-    public const string ServerXorPool = "PAM202";
     public const string RequiredWhen = "PAM203";
     public const string NotAllowedWhen = "PAM204";
-    public const string TimeWindowEmpty = "PAM205";
-    public const string TimeWindowOverlap = "PAM206";
-    public const string TimePolicyUnused = "PAM207";
     public const string ManagementPoliciesWildcard = "PAM208";
     public const string DuplicateObject = "PAM209";
     public const string DuplicateName = "PAM210";

@@ -1,3 +1,5 @@
+using PamOperator.Core.Schema;
+
 namespace PamOperator.Core.Providers;
 
 /// <summary>
@@ -6,9 +8,9 @@ namespace PamOperator.Core.Providers;
 public interface ILiveStateReader
 {
     /// <summary>
-    /// Lists every live object of <paramref name="wireTypes"/> with list calls (paged until exhausted; types fetched
-    /// concurrently), never one GET per object, and translates them to manifest vocabulary. Never writes.
-    /// Idempotent. Throws <see cref="PamApiException"/> when the PAM cannot be read.
+    /// Lists every live object of <paramref name="types"/> (all of the reader's own vendor) with list calls (paged
+    /// until exhausted; types fetched concurrently), never one GET per object, and translates them to manifest
+    /// vocabulary. Never writes. Idempotent. Throws <see cref="PamApiException"/> when the PAM cannot be read.
     /// </summary>
-    Task<LiveState> ObserveAsync(IReadOnlyCollection<string> wireTypes, CancellationToken cancellationToken);
+    Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, CancellationToken cancellationToken);
 }

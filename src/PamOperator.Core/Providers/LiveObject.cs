@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PamOperator.Core.Schema;
 
 namespace PamOperator.Core.Providers;
 
@@ -8,8 +9,11 @@ namespace PamOperator.Core.Providers;
 /// </summary>
 public sealed record LiveObject
 {
+    /// <summary>The vendor-qualified type (<c>fudo.pamoperator.io/safe</c>): with <see cref="Key"/>, the identity.</summary>
+    public required ObjectType Type { get; init; }
+
     /// <summary>The vendor's object type (<c>safe</c>, <c>user_safe</c>, <c>user</c>, <c>listener</c>, ...).</summary>
-    public required string WireType { get; init; }
+    public string WireType => Type.WireType;
 
     /// <summary>The PAM's identifier of the object.</summary>
     public required string ExternalId { get; init; }
@@ -29,6 +33,11 @@ public sealed record LiveObject
 
     /// <summary>When the PAM last stored this object's secret, if it says (drives secret rotation).</summary>
     public DateTimeOffset? SecretUpdatedAt { get; init; }
+
+    /// <summary>For <see cref="KindCapability.Lifecycle"/> kinds: what the PAM reports about the object's progress
+    /// (e.g. request id, state, confirmations left, expiry), shown in plans and the operator's status, never diffed.
+    /// Null for other kinds.</summary>
+    public JsonObject? Status { get; init; }
 
     /// <summary>Provider-private facts a later write needs (e.g. the row ids of a time policy's windows). Never diffed,
     /// never shown, not part of the fingerprint; null when the provider has none.</summary>

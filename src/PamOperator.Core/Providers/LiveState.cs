@@ -2,19 +2,19 @@ using PamOperator.Core.Schema;
 
 namespace PamOperator.Core.Providers;
 
-/// <summary>Everything one observation returned: immutable, indexed by wire type and natural key.</summary>
+/// <summary>Everything one observation returned: immutable, indexed by vendor-qualified type and natural key.</summary>
 public sealed class LiveState
 {
-    private readonly Dictionary<string, Dictionary<string, LiveObject>> _byType = new(StringComparer.Ordinal);
+    private readonly Dictionary<ObjectType, Dictionary<string, LiveObject>> _byType = [];
 
     public LiveState(IEnumerable<LiveObject> objects)
     {
         foreach (var o in objects)
         {
-            if (!_byType.TryGetValue(o.WireType, out var byKey))
+            if (!_byType.TryGetValue(o.Type, out var byKey))
             {
                 byKey = new Dictionary<string, LiveObject>(NaturalKey.Comparer);
-                _byType[o.WireType] = byKey;
+                _byType[o.Type] = byKey;
             }
 
             byKey[o.Key] = o;
@@ -23,12 +23,16 @@ public sealed class LiveState
 
     public static LiveState Empty { get; } = new([]);
 
-    /// <summary>All objects of one wire type (empty when none or not observed).</summary>
-    public IReadOnlyCollection<LiveObject> OfType(string wireType) =>
-        _byType.TryGetValue(wireType, out var byKey) ? byKey.Values : [];
+    /// <summary>All objects of one type (empty when none or not observed).</summary>
+    public IReadOnlyCollection<LiveObject> OfType(ObjectType type) =>
+        _byType.TryGetValue(type, out var byKey) ? byKey.Values : [];
 
-    public LiveObject? Find(string wireType, string key) =>
-        _byType.TryGetValue(wireType, out var byKey) && byKey.TryGetValue(key, out var o) ? o : null;
+    public LiveObject? Find(ObjectType type, string key) =>
+        _byType.TryGetValue(type, out var byKey) && byKey.TryGetValue(key, out var o) ? o : null;
 
     public IEnumerable<LiveObject> All => _byType.Values.SelectMany(v => v.Values);
+
+    /// <summary>Both observations' objects (e.g. two vendors' PAMs seen in one run); <paramref name="other"/> wins on
+    /// identical identities, which different vendors never share.</summary>
+    public LiveState Merge(LiveState other) => new(All.Concat(other.All));
 }

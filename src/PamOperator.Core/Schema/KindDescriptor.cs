@@ -24,6 +24,15 @@ public sealed record KindDescriptor
     /// <summary>The vendor's object type on the wire, e.g. <c>safe</c>, <c>user_safe</c>.</summary>
     public required string WireType { get; init; }
 
+    /// <summary>The vendor-qualified type (<see cref="Group"/>, <see cref="WireType"/>): half of every object identity.</summary>
+    public ObjectType Type => new(Group, WireType);
+
+    /// <summary>What the API lets the tool do with this kind. Default <see cref="KindCapability.Managed"/>.</summary>
+    public KindCapability Capability { get; init; } = KindCapability.Managed;
+
+    /// <summary>The vendor-qualified type a reference field of this kind points at (references never leave the vendor).</summary>
+    public ObjectType ReferencedType(FieldDescriptor field) => new(Group, field.References ?? "");
+
     /// <summary>Spec fields, excluding the control fields every kind has.</summary>
     public required IReadOnlyList<FieldDescriptor> Fields { get; init; }
 

@@ -13,6 +13,11 @@ namespace PamOperator.Core.Schema;
 /// reported at; null for the node itself.</param>
 public sealed record ValidationRule(string Code, string Rule, string Message, string Hint, string? FieldPath = null)
 {
+    /// <summary>The Kubernetes reason the CRD reports when the rule fails (<c>FieldValueRequired</c>,
+    /// <c>FieldValueForbidden</c>, <c>FieldValueDuplicate</c>, <c>FieldValueInvalid</c>); null = derived from the
+    /// generic codes, else <c>FieldValueInvalid</c>.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>True when the rule compares with the previous object (<c>oldSelf</c>): a transition rule.</summary>
     public bool IsTransition => Rule.Contains("oldSelf", StringComparison.Ordinal);
 }

@@ -44,7 +44,7 @@ public static class Applier
 
     private static WriteOperation Operation(PlanStep step, ApplyRequest request, DiagnosticBag diagnostics)
     {
-        var kind = request.Kinds.First(k => k.WireType == step.Change.WireType);
+        var kind = request.Kinds.First(k => k.Type == step.Change.Type);
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
         if (step.Operation != StepOperation.Delete)
         {

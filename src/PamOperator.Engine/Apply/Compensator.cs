@@ -17,7 +17,7 @@ internal sealed class Compensator(IWriteSession session, LiveState live, IApplyH
         var reports = new List<CompensationReport>();
         foreach (var (step, operation, createdId) in completedLastFirst)
         {
-            var (undo, note) = WriteOperations.Inverse(step, operation.Kind, createdId, live.Find(step.Change.WireType, step.Change.Key));
+            var (undo, note) = WriteOperations.Inverse(step, operation.Kind, createdId, live.Find(step.Change.Type, step.Change.Key));
             var outcome = await session.WriteAsync(undo, CancellationToken.None);
             var report = outcome.Succeeded
                 ? new CompensationReport(step, true, $"{undo.Id}: restored", note)

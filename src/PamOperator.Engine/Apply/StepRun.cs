@@ -83,7 +83,7 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         var journaled = session.Guarantee == TransactionGuarantee.None;
         if (journaled)
         {
-            var (undo, _) = WriteOperations.Inverse(step, operation.Kind, null, request.Live.Find(step.Change.WireType, step.Change.Key));
+            var (undo, _) = WriteOperations.Inverse(step, operation.Kind, null, request.Live.Find(step.Change.Type, step.Change.Key));
             await _journal.RecordAsync("intent", step, operation.ExternalId, WriteOperations.Describe(undo), null, cancellationToken);
         }
 

@@ -15,7 +15,7 @@ internal static class WriteOperations
     public static WriteOperation For(PlanStep step, KindDescriptor kind, LiveState live, IReadOnlyDictionary<string, string> secrets)
     {
         var change = step.Change;
-        var providerData = live.Find(change.WireType, change.Key)?.ProviderData;
+        var providerData = live.Find(change.Type, change.Key)?.ProviderData;
         return step.Operation switch
         {
             StepOperation.Create => new WriteOperation

@@ -4,15 +4,16 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using PamOperator.Core.Providers;
+using PamOperator.Core.Schema;
 
 namespace PamOperator.Engine.Fingerprints;
 
 /// <summary>Computes <see cref="StateFingerprint"/>s. Pure; linear in the number of observed objects (plus the sort).</summary>
 internal static class Fingerprinter
 {
-    public static StateFingerprint Compute(LiveState live, IEnumerable<string> observedTypes)
+    public static StateFingerprint Compute(LiveState live, IEnumerable<ObjectType> observedTypes)
     {
-        var types = observedTypes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var types = observedTypes.Distinct().Order().ToList();
         var objects = new List<ObjectHash>();
         var buffer = new ArrayBufferWriter<byte>(1024);
         using var writer = new Utf8JsonWriter(buffer);
@@ -62,7 +63,7 @@ internal static class Fingerprinter
 
         writer.WritePropertyName("spec");
         CanonicalJson.WriteNode(writer, o.Spec);
-        writer.WriteString("wireType", o.WireType);
+        writer.WriteString("type", o.Type.ToString());
         writer.WriteEndObject();
     }
 }

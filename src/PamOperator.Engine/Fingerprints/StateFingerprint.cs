@@ -8,10 +8,10 @@ namespace PamOperator.Engine.Fingerprints;
 /// form of every live object of <see cref="ObservedTypes"/> (sorted by type, then key), plus one digest per object.
 /// An applier re-observes the same types, fingerprints again, and refuses a stale plan, naming what changed.
 /// </summary>
-public sealed record StateFingerprint(string Value, IReadOnlyList<string> ObservedTypes, IReadOnlyList<ObjectHash> Objects)
+public sealed record StateFingerprint(string Value, IReadOnlyList<ObjectType> ObservedTypes, IReadOnlyList<ObjectHash> Objects)
 {
     /// <summary>Fingerprints the objects of <paramref name="observedTypes"/> in <paramref name="live"/>. Pure.</summary>
-    public static StateFingerprint Compute(LiveState live, IEnumerable<string> observedTypes) =>
+    public static StateFingerprint Compute(LiveState live, IEnumerable<ObjectType> observedTypes) =>
         Fingerprinter.Compute(live, observedTypes);
 
     /// <summary>The objects that differ between this (the plan's) fingerprint and <paramref name="current"/>; empty
@@ -26,27 +26,27 @@ public sealed record StateFingerprint(string Value, IReadOnlyList<string> Observ
         {
             if (!now.TryGetValue(id, out var other))
             {
-                differences.Add(new(id.WireType, id.Key, FingerprintChangeKind.Removed));
+                differences.Add(new(id.Type, id.Key, FingerprintChangeKind.Removed));
             }
             else if (!string.Equals(hash, other, StringComparison.Ordinal))
             {
-                differences.Add(new(id.WireType, id.Key, FingerprintChangeKind.Changed));
+                differences.Add(new(id.Type, id.Key, FingerprintChangeKind.Changed));
             }
         }
 
         differences.AddRange(now.Keys.Where(id => !before.ContainsKey(id))
-            .Select(id => new FingerprintDifference(id.WireType, id.Key, FingerprintChangeKind.Added)));
+            .Select(id => new FingerprintDifference(id.Type, id.Key, FingerprintChangeKind.Added)));
         return [.. differences
-            .OrderBy(d => d.WireType, StringComparer.Ordinal)
+            .OrderBy(d => d.Type)
             .ThenBy(d => d.Key, NaturalKey.Comparer)];
     }
 
-    private static Dictionary<(string WireType, string Key), string> Index(IEnumerable<ObjectHash> objects)
+    private static Dictionary<(ObjectType Type, string Key), string> Index(IEnumerable<ObjectHash> objects)
     {
-        var index = new Dictionary<(string WireType, string Key), string>(ObjectIdComparer.Instance);
+        var index = new Dictionary<(ObjectType Type, string Key), string>(ObjectIdComparer.Instance);
         foreach (var o in objects)
         {
-            index[(o.WireType, o.Key)] = o.Hash;
+            index[(o.Type, o.Key)] = o.Hash;
         }
 
         return index;

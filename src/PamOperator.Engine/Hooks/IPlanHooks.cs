@@ -1,3 +1,4 @@
+using PamOperator.Core.Schema;
 using PamOperator.Engine.Plans;
 
 namespace PamOperator.Engine.Hooks;
@@ -10,10 +11,10 @@ namespace PamOperator.Engine.Hooks;
 public interface IPlanHooks
 {
     /// <summary>Before the list calls: the wire types about to be observed.</summary>
-    void ObserveStarted(IReadOnlyList<string> wireTypes);
+    void ObserveStarted(IReadOnlyList<ObjectType> types);
 
     /// <summary>After observation, per type: how many live objects it holds.</summary>
-    void ObserveFinished(string wireType, int objectCount);
+    void ObserveFinished(ObjectType type, int objectCount);
 
     /// <summary>After planning: the summary and how many objects the plan mentions (no-ops included).</summary>
     void PlanFinished(PlanSummary summary, int changeCount);

@@ -1,3 +1,4 @@
+using PamOperator.Core.Schema;
 using PamOperator.Engine.Plans;
 
 namespace PamOperator.Engine.Hooks;
@@ -7,11 +8,11 @@ public sealed class NullPlanHooks : IPlanHooks
 {
     public static NullPlanHooks Instance { get; } = new();
 
-    public void ObserveStarted(IReadOnlyList<string> wireTypes)
+    public void ObserveStarted(IReadOnlyList<ObjectType> types)
     {
     }
 
-    public void ObserveFinished(string wireType, int objectCount)
+    public void ObserveFinished(ObjectType type, int objectCount)
     {
     }
 

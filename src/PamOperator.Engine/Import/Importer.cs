@@ -23,7 +23,7 @@ public static class Importer
         foreach (var kind in kinds.OrderBy(k => k.Kind, StringComparer.Ordinal))
         {
             var taken = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var o in live.OfType(kind.WireType).Where(o => !o.Builtin && !o.Hidden).OrderBy(o => o.Key, StringComparer.OrdinalIgnoreCase))
+            foreach (var o in live.OfType(kind.Type).Where(o => !o.Builtin && !o.Hidden).OrderBy(o => o.Key, StringComparer.OrdinalIgnoreCase))
             {
                 var manifest = ToManifest(kind, o, taken);
                 manifests.Add(manifest);

@@ -14,11 +14,11 @@ internal static class BuiltinGuard
     public static ResourceChange Decide(PlanContext context, ManifestObject m, LiveObject live, ResourceChange change)
     {
         var fieldChanges = FieldDiffer.Diff(m.Kind.Fields, change.Before!, change.After!);
-        if (PlanContext.IsObserveOnly(m.Control.ManagementPolicies))
+        if (PlanContext.IsObserveOnly(PlanContext.PoliciesOf(m)))
         {
             return fieldChanges.Count == 0
                 ? change
-                : DeclaredPlanner.Drift(change with { FieldChanges = fieldChanges }, PlanAction.Update, m.Control.ManagementPolicies, ChangeReasons.ObserveOnly);
+                : DeclaredPlanner.Drift(change with { FieldChanges = fieldChanges }, PlanAction.Update, PlanContext.PoliciesOf(m), ChangeReasons.ObserveOnly);
         }
 
         var what = live.Builtin ? "builtin (shipped with the PAM)" : "hidden in the PAM";

@@ -1,5 +1,6 @@
 using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Manifests;
+using PamOperator.Core.Schema;
 using PamOperator.Engine.Plans;
 
 namespace PamOperator.Engine.Planning;
@@ -22,16 +23,16 @@ internal static class DeclaredPlanner
     {
         var kind = m.Kind;
         var key = m.Key;
-        var live = context.Live.Find(kind.WireType, key);
+        var live = context.Live.Find(kind.Type, key);
         var secrets = context.HasSecrets(kind) ? SecretFields.Of(kind.Fields, m.Spec) : [];
-        var policies = m.Control.ManagementPolicies;
+        var policies = PlanContext.PoliciesOf(m);
         var before = live is null ? null : SpecNormalizer.Live(kind.Fields, live.Spec);
         var rotate = live is not null && secrets.Count > 0 && SecretRotation.IsDue(m, live, context.Diagnostics);
         var matches = live is { Builtin: false, Hidden: false } && !rotate && SpecComparer.Equal(kind.Fields, m.Spec, before);
         var change = new ResourceChange
         {
             Address = m.Address,
-            WireType = kind.WireType,
+            Type = kind.Type,
             Key = key,
             ExternalId = live?.ExternalId,
             Action = PlanAction.NoOp,
@@ -40,6 +41,7 @@ internal static class DeclaredPlanner
             After = matches ? before : SpecNormalizer.Desired(kind.Fields, m.Spec),
             SensitivePaths = secrets.Count == 0 ? [] : [.. secrets.Select(s => s.Path)],
             Location = m.Location,
+            Status = live?.Status,
         };
         if (matches)
         {
@@ -59,12 +61,19 @@ internal static class DeclaredPlanner
         }
 
         var fieldChanges = FieldDiffer.Diff(kind.Fields, change.Before!, change.After!);
+        if (kind.Capability == KindCapability.Lifecycle)
+        {
+            // Created once, then only tracked: the PAM takes no update, so any change is a new object.
+            fieldChanges = [.. fieldChanges.Select(c => c with { ForcesReplacement = true })];
+        }
+
         var replacePaths = fieldChanges.Where(c => c.ForcesReplacement).Select(c => c.Path).ToList();
         if (replacePaths.Count > 0)
         {
             fieldChanges.AddRange(secrets.Select(s => new FieldChange(s.Path, null, null, Sensitive: true)));
             change = change with { FieldChanges = fieldChanges, ReplacePaths = replacePaths };
-            return Replace(context, m, change, secrets, ChangeReasons.ForcedBy(replacePaths[0]));
+            var why = kind.Capability == KindCapability.Lifecycle ? ChangeReasons.LifecycleChanged(replacePaths[0]) : ChangeReasons.ForcedBy(replacePaths[0]);
+            return Replace(context, m, change, secrets, why);
         }
 
         if (fieldChanges.Count == 0 && !rotate)
@@ -98,7 +107,7 @@ internal static class DeclaredPlanner
     internal static ResourceChange Replace(
         PlanContext context, ManifestObject m, ResourceChange change, IReadOnlyList<SecretWrite> secrets, string reason)
     {
-        var policies = m.Control.ManagementPolicies;
+        var policies = PlanContext.PoliciesOf(m);
         const ManagementPolicies needed = ManagementPolicies.Create | ManagementPolicies.Update | ManagementPolicies.Delete;
         if ((policies & needed) == needed)
         {

@@ -1,3 +1,4 @@
+using PamOperator.Core.Schema;
 using PamOperator.Core.Diagnostics;
 using PamOperator.Engine.Fingerprints;
 using PamOperator.Engine.Graph;
@@ -13,27 +14,27 @@ internal static class DependencyLinker
     public static void Run(PlanContext context)
     {
         var referencing = context.Changes
-            .Where(p => context.KindsByWireType.TryGetValue(p.Value.WireType, out var k) && context.HasReferences(k))
+            .Where(p => context.KindsByType.TryGetValue(p.Value.Type, out var k) && context.HasReferences(k))
             .ToList();
         if (referencing.Count == 0)
         {
             return;
         }
 
-        var addresses = new Dictionary<(string WireType, string Key), string>(ObjectIdComparer.Instance);
+        var addresses = new Dictionary<(ObjectType Type, string Key), string>(ObjectIdComparer.Instance);
         foreach (var (id, change) in context.Changes)
         {
             addresses[id] = change.Address.ToString();
         }
 
         var declaredGraph = new DependencyGraph<string>(a => a, LocationOf(context));
-        var linked = new List<((string WireType, string Key) Id, string[] Dependencies)>();
+        var linked = new List<((ObjectType Type, string Key) Id, string[] Dependencies)>();
         foreach (var (id, change) in referencing)
         {
-            var kind = context.KindsByWireType[change.WireType];
+            var kind = context.KindsByType[change.Type];
             var self = addresses[id];
-            var dependencies = ReferenceValue.In(kind.Fields, change.After).Concat(ReferenceValue.In(kind.Fields, change.Before))
-                .Select(r => addresses.GetValueOrDefault((r.WireType, r.Target)))
+            var dependencies = ReferenceValue.In(kind, change.After).Concat(ReferenceValue.In(kind, change.Before))
+                .Select(r => addresses.GetValueOrDefault((r.Type, r.Target)))
                 .OfType<string>()
                 .Where(target => target != self)
                 .Distinct(StringComparer.Ordinal)
@@ -47,9 +48,9 @@ internal static class DependencyLinker
             // Only declared-to-declared references can form a cycle the user must break.
             if (context.Declared.TryGetValue(id, out var m))
             {
-                foreach (var r in ReferenceValue.In(kind.Fields, m.Spec))
+                foreach (var r in ReferenceValue.In(kind, m.Spec))
                 {
-                    if (context.Declared.ContainsKey((r.WireType, r.Target)) && addresses[(r.WireType, r.Target)] is var target && target != self)
+                    if (context.Declared.ContainsKey((r.Type, r.Target)) && addresses[(r.Type, r.Target)] is var target && target != self)
                     {
                         declaredGraph.AddEdge(self, target);
                     }

@@ -1,3 +1,4 @@
+using PamOperator.Core.Schema;
 using PamOperator.Core.Diagnostics;
 using PamOperator.Engine.Plans;
 
@@ -10,10 +11,10 @@ namespace PamOperator.Engine.Planning;
 internal static class LiveOnlyDependent
 {
     public static ResourceChange? Replace(
-        PlanContext context, (string WireType, string Key) id, ResourceChange? existing, ResourceChange replaced)
+        PlanContext context, (ObjectType Type, string Key) id, ResourceChange? existing, ResourceChange replaced)
     {
-        var live = context.Live.Find(id.WireType, id.Key);
-        if (live is null || !context.KindsByWireType.TryGetValue(id.WireType, out var kind))
+        var live = context.Live.Find(id.Type, id.Key);
+        if (live is null || !context.KindsByType.TryGetValue(id.Type, out var kind))
         {
             return null;
         }

@@ -15,35 +15,36 @@ public static class ObservationScope
     /// reference an observed type that may be replaced (a kind with an immutable field, or such a dependent), because
     /// a replacement recreates its live dependents, which must therefore be seen. Sorted, pure.
     /// </summary>
-    public static IReadOnlyList<string> For(
+    public static IReadOnlyList<ObjectType> For(
         IEnumerable<ManifestObject> desired, IReadOnlyList<KindDescriptor> kinds, bool prune, IEnumerable<ManifestObject>? removed = null)
     {
         ArgumentNullException.ThrowIfNull(kinds);
         var declaredKinds = desired.Concat(removed ?? []).Select(m => m.Kind).Concat(prune ? kinds : [])
             .Distinct(ReferenceEqualityComparer.Instance).Cast<KindDescriptor>().ToList();
-        var types = new HashSet<string>(declaredKinds.Select(k => k.WireType), StringComparer.Ordinal);
-        types.UnionWith(declaredKinds.SelectMany(k => ReferenceValue.TargetTypes(k.Fields)));
+        var types = new HashSet<ObjectType>(declaredKinds.Select(k => k.Type));
+        types.UnionWith(declaredKinds.SelectMany(ReferenceValue.TargetTypes));
 
-        var replaceable = new HashSet<string>(StringComparer.Ordinal);
+        var replaceable = new HashSet<ObjectType>();
         bool grew;
         do
         {
             grew = false;
-            foreach (var kind in kinds.Where(k => !replaceable.Contains(k.WireType)))
+            foreach (var kind in kinds.Where(k => !replaceable.Contains(k.Type)))
             {
-                var referencesReplaceable = ReferenceValue.TargetTypes(kind.Fields).Any(replaceable.Contains);
-                var mayBeReplaced = (types.Contains(kind.WireType) && HasImmutable(kind.Fields)) || referencesReplaceable;
+                var referencesReplaceable = ReferenceValue.TargetTypes(kind).Any(replaceable.Contains);
+                var mayBeReplaced = (types.Contains(kind.Type) && (HasImmutable(kind.Fields) || kind.Capability == KindCapability.Lifecycle))
+                    || referencesReplaceable;
                 if (mayBeReplaced)
                 {
-                    replaceable.Add(kind.WireType);
-                    types.Add(kind.WireType);
+                    replaceable.Add(kind.Type);
+                    types.Add(kind.Type);
                     grew = true;
                 }
             }
         }
         while (grew);
 
-        return [.. types.Order(StringComparer.Ordinal)];
+        return [.. types.Order()];
     }
 
     private static bool HasImmutable(IReadOnlyList<FieldDescriptor> fields) =>

@@ -10,7 +10,7 @@ namespace PamOperator.Engine.Planning;
 
 /// <summary>
 /// The working state of one <see cref="Planner.Plan"/> call, shared by its phases. Objects are identified by
-/// (wire type, natural key), compared as the PAM compares them.
+/// (vendor-qualified type, natural key), compared as the PAM compares them.
 /// </summary>
 internal sealed class PlanContext
 {
@@ -19,7 +19,7 @@ internal sealed class PlanContext
         Request = request;
         foreach (var kind in request.Kinds)
         {
-            KindsByWireType.TryAdd(kind.WireType, kind);
+            KindsByType.TryAdd(kind.Type, kind);
         }
     }
 
@@ -29,13 +29,14 @@ internal sealed class PlanContext
 
     public DiagnosticBag Diagnostics { get; } = new();
 
-    public Dictionary<string, KindDescriptor> KindsByWireType { get; } = new(StringComparer.Ordinal);
+    /// <summary>The request's kinds by vendor-qualified type: two vendors' <c>safe</c> never collide.</summary>
+    public Dictionary<ObjectType, KindDescriptor> KindsByType { get; } = [];
 
     /// <summary>Declared objects by identity (first declaration wins; duplicates are diagnosed).</summary>
-    public Dictionary<(string WireType, string Key), ManifestObject> Declared { get; } = new(ObjectIdComparer.Instance);
+    public Dictionary<(ObjectType Type, string Key), ManifestObject> Declared { get; } = new(ObjectIdComparer.Instance);
 
     /// <summary>The planned change of every object the plan mentions.</summary>
-    public Dictionary<(string WireType, string Key), ResourceChange> Changes { get; } = new(ObjectIdComparer.Instance);
+    public Dictionary<(ObjectType Type, string Key), ResourceChange> Changes { get; } = new(ObjectIdComparer.Instance);
 
     public HashSet<string> DeclaredAddresses { get; } = new(StringComparer.Ordinal);
 
@@ -67,9 +68,9 @@ internal sealed class PlanContext
         return has;
     }
 
-    public static (string WireType, string Key) IdOf(ManifestObject m) => (m.Kind.WireType, m.Key);
+    public static (ObjectType Type, string Key) IdOf(ManifestObject m) => (m.Kind.Type, m.Key);
 
-    public static (string WireType, string Key) IdOf(LiveObject o) => (o.WireType, o.Key);
+    public static (ObjectType Type, string Key) IdOf(LiveObject o) => (o.Type, o.Key);
 
     /// <summary>The address of an undeclared live object: <c>vendor_kind.&lt;key&gt;</c>, made unique against declared addresses.</summary>
     public ObjectAddress LiveOnlyAddress(KindDescriptor kind, string key)
@@ -82,13 +83,18 @@ internal sealed class PlanContext
     public ResourceChange ForLive(ObjectAddress address, KindDescriptor kind, LiveObject live, PlanAction action, string? reason) => new()
     {
         Address = address,
-        WireType = kind.WireType,
+        Type = kind.Type,
         Key = live.Key,
         ExternalId = live.ExternalId,
         Action = action,
         Before = SpecNormalizer.Live(kind.Fields, live.Spec),
         Reason = reason,
     };
+
+    /// <summary>What the plan may do to <paramref name="m"/>: its managementPolicies, narrowed to Observe for a kind the
+    /// API cannot write (<see cref="KindCapability.ObserveOnly"/>).</summary>
+    public static ManagementPolicies PoliciesOf(ManifestObject m) =>
+        m.Kind.Capability == KindCapability.ObserveOnly ? ManagementPolicies.Observe : m.Control.ManagementPolicies;
 
     /// <summary>True when the policies allow no write at all (Observe alone, or nothing).</summary>
     public static bool IsObserveOnly(ManagementPolicies p) =>

@@ -22,6 +22,6 @@ public sealed record PlanRequest
     /// orphaned according to its <see cref="ControlFields.DeletionPolicy"/>, without needing prune. Default none.</summary>
     public IReadOnlyList<ManifestObject> Removed { get; init; } = [];
 
-    /// <summary>The wire types that were observed (fingerprinted). Default: <see cref="ObservationScope.For"/>.</summary>
-    public IReadOnlyCollection<string>? ObservedTypes { get; init; }
+    /// <summary>The vendor-qualified types that were observed (fingerprinted). Default: <see cref="ObservationScope.For"/>.</summary>
+    public IReadOnlyCollection<ObjectType>? ObservedTypes { get; init; }
 }

@@ -28,9 +28,9 @@ internal static class PrunePlanner
             return;
         }
 
-        foreach (var kind in context.KindsByWireType.Values)
+        foreach (var kind in context.KindsByType.Values.Where(k => k.Capability != Core.Schema.KindCapability.ObserveOnly))
         {
-            foreach (var live in context.Live.OfType(kind.WireType))
+            foreach (var live in context.Live.OfType(kind.Type))
             {
                 var id = PlanContext.IdOf(live);
                 if (live.Builtin || live.Hidden || context.Changes.ContainsKey(id) || !scope.Matches(kind, live))

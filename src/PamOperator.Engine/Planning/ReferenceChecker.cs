@@ -14,7 +14,7 @@ internal static class ReferenceChecker
     {
         foreach (var m in context.Declared.Values.Where(m => context.HasReferences(m.Kind)))
         {
-            foreach (var reference in ReferenceValue.In(m.Kind.Fields, m.Spec))
+            foreach (var reference in ReferenceValue.In(m.Kind, m.Spec))
             {
                 Check(context, m, reference);
             }
@@ -23,20 +23,20 @@ internal static class ReferenceChecker
 
     private static void Check(PlanContext context, ManifestObject m, ReferenceValue reference)
     {
-        var id = (reference.WireType, reference.Target);
+        var id = (reference.Type, reference.Target);
         if (context.Declared.ContainsKey(id))
         {
             return;
         }
 
         var location = m.LocationOf("spec." + reference.Path);
-        var live = context.Live.Find(reference.WireType, reference.Target);
+        var live = context.Live.Find(reference.Type, reference.Target);
         if (live is null)
         {
             context.Diagnostics.Add(Diagnostic.Error(
                 DiagnosticCodes.UnresolvedReference,
-                $"spec.{reference.Path}: {reference.WireType} \"{reference.Target}\" does not exist",
-                $"No manifest declares a {reference.WireType} named \"{reference.Target}\" and the PAM has none. "
+                $"spec.{reference.Path}: {reference.Type.WireType} \"{reference.Target}\" does not exist",
+                $"No manifest declares a {reference.Type.WireType} named \"{reference.Target}\" and the PAM has none. "
                 + "Declare it, create it in the PAM, or correct the name (names compare case-insensitively).",
                 location,
                 m.Address.ToString()));
@@ -45,7 +45,7 @@ internal static class ReferenceChecker
         {
             context.Diagnostics.Add(Diagnostic.Error(
                 DiagnosticCodes.ReferenceToDeletedObject,
-                $"spec.{reference.Path}: {reference.WireType} \"{reference.Target}\" is deleted by this plan",
+                $"spec.{reference.Path}: {reference.Type.WireType} \"{reference.Target}\" is deleted by this plan",
                 $"{change.Address} is planned for deletion ({change.Reason}) but {m.Address} still references it. "
                 + "Declare it again, narrow the prune scope, or change the reference.",
                 location,

@@ -4,14 +4,15 @@ using PamOperator.Core.Schema;
 
 namespace PamOperator.Engine.Planning;
 
-/// <summary>One reference found in a spec: the field, its dotted path and the PAM name it names.</summary>
-internal readonly record struct ReferenceValue(FieldDescriptor Field, string Path, string Target)
+/// <summary>One reference found in a spec: the field, its dotted path, the PAM name it names, and the referenced
+/// object's vendor-qualified type (references never leave their vendor).</summary>
+internal readonly record struct ReferenceValue(FieldDescriptor Field, string Path, string Target, ObjectType Type)
 {
-    /// <summary>The referenced object's wire type.</summary>
-    public string WireType => Field.References ?? "";
+    /// <summary>Every non-empty reference in <paramref name="spec"/> of a <paramref name="kind"/> object: top level,
+    /// nested objects and object-list items.</summary>
+    public static IEnumerable<ReferenceValue> In(KindDescriptor kind, JsonObject? spec) => In(kind.Group, kind.Fields, spec, "");
 
-    /// <summary>Every non-empty reference in <paramref name="spec"/>: top level, nested objects and object-list items.</summary>
-    public static IEnumerable<ReferenceValue> In(IReadOnlyList<FieldDescriptor> fields, JsonObject? spec, string prefix = "")
+    private static IEnumerable<ReferenceValue> In(string group, IReadOnlyList<FieldDescriptor> fields, JsonObject? spec, string prefix)
     {
         if (spec is null)
         {
@@ -29,18 +30,18 @@ internal readonly record struct ReferenceValue(FieldDescriptor Field, string Pat
             if (field.Type == FieldType.Reference && field.References is not null
                 && node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } target)
             {
-                yield return new ReferenceValue(field, path, target);
+                yield return new ReferenceValue(field, path, target, new ObjectType(group, field.References));
             }
             else if (field.Type == FieldType.Object)
             {
-                foreach (var r in In(field.Fields, node as JsonObject, path + "."))
+                foreach (var r in In(group, field.Fields, node as JsonObject, path + "."))
                 {
                     yield return r;
                 }
             }
             else if (field.Type == FieldType.ObjectList && node is JsonArray items)
             {
-                foreach (var r in items.SelectMany(item => In(field.Fields, item as JsonObject, path + ".")))
+                foreach (var r in items.SelectMany(item => In(group, field.Fields, item as JsonObject, path + ".")))
                 {
                     yield return r;
                 }
@@ -52,7 +53,9 @@ internal readonly record struct ReferenceValue(FieldDescriptor Field, string Pat
     public static bool KindHasReferences(IReadOnlyList<FieldDescriptor> fields) =>
         fields.Any(f => (f.Type == FieldType.Reference && f.References is not null) || KindHasReferences(f.Fields));
 
-    /// <summary>Every wire type the fields can reference (at any depth).</summary>
-    public static IEnumerable<string> TargetTypes(IReadOnlyList<FieldDescriptor> fields) =>
-        fields.SelectMany(f => f.Type == FieldType.Reference && f.References is not null ? [f.References] : TargetTypes(f.Fields));
+    /// <summary>Every type a <paramref name="kind"/> object can reference (at any depth).</summary>
+    public static IEnumerable<ObjectType> TargetTypes(KindDescriptor kind) => TargetWireTypes(kind.Fields).Select(w => new ObjectType(kind.Group, w));
+
+    private static IEnumerable<string> TargetWireTypes(IReadOnlyList<FieldDescriptor> fields) =>
+        fields.SelectMany(f => f.Type == FieldType.Reference && f.References is not null ? [f.References] : TargetWireTypes(f.Fields));
 }

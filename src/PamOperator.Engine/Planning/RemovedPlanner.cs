@@ -15,7 +15,7 @@ internal static class RemovedPlanner
         foreach (var m in context.Request.Removed)
         {
             var id = PlanContext.IdOf(m);
-            var live = context.Live.Find(m.Kind.WireType, m.Key);
+            var live = context.Live.Find(m.Kind.Type, m.Key);
             if (live is null || live.Builtin || live.Hidden || context.Declared.ContainsKey(id) || context.Changes.ContainsKey(id))
             {
                 continue;
@@ -24,7 +24,7 @@ internal static class RemovedPlanner
             var change = context.ForLive(m.Address, m.Kind, live, PlanAction.NoOp, ChangeReasons.Orphaned) with { Location = m.Location };
             if (m.Control.DeletionPolicy == DeletionPolicy.Delete)
             {
-                change = m.Control.ManagementPolicies.HasFlag(ManagementPolicies.Delete)
+                change = PlanContext.PoliciesOf(m).HasFlag(ManagementPolicies.Delete)
                     ? change with { Action = PlanAction.Delete, Reason = ChangeReasons.Removed }
                     : change with { DriftAction = PlanAction.Delete, Reason = ChangeReasons.DeleteForbidden };
             }

@@ -1,3 +1,4 @@
+using PamOperator.Core.Schema;
 using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Manifests;
 using PamOperator.Engine.Plans;
@@ -22,12 +23,12 @@ internal static class ReplaceChain
         var referrers = new ReverseReferenceIndex(context);
         while (queue.TryDequeue(out var replaced))
         {
-            if (!context.KindsByWireType.TryGetValue(replaced.WireType, out var kind) || !kind.IsNamed)
+            if (!context.KindsByType.TryGetValue(replaced.Type, out var kind) || !kind.IsNamed)
             {
                 continue;
             }
 
-            foreach (var id in referrers.Of(replaced.WireType, replaced.Key))
+            foreach (var id in referrers.Of(replaced.Type, replaced.Key))
             {
                 context.Changes.TryGetValue(id, out var existing);
                 if (existing is { Action: PlanAction.Create or PlanAction.Delete or PlanAction.Replace } or { ExternalId: null })
@@ -52,8 +53,8 @@ internal static class ReplaceChain
         }
     }
 
-    private static bool IsProtected(PlanContext context, (string WireType, string Key) id) =>
-        context.Live.Find(id.WireType, id.Key) is { } live && (live.Builtin || live.Hidden);
+    private static bool IsProtected(PlanContext context, (ObjectType Type, string Key) id) =>
+        context.Live.Find(id.Type, id.Key) is { } live && (live.Builtin || live.Hidden);
 
     private static ResourceChange ReplaceDeclared(PlanContext context, ManifestObject m, ResourceChange existing, ResourceChange replaced)
     {
@@ -65,7 +66,7 @@ internal static class ReplaceChain
             FieldChanges = [.. existing.FieldChanges.Where(c => !c.Sensitive), .. secrets.Select(s => new FieldChange(s.Path, null, null, Sensitive: true))],
         };
         var result = DeclaredPlanner.Replace(context, m, change, secrets, reason);
-        if (result.Action != PlanAction.Replace && PlanContext.IsObserveOnly(m.Control.ManagementPolicies))
+        if (result.Action != PlanAction.Replace && PlanContext.IsObserveOnly(PlanContext.PoliciesOf(m)))
         {
             // Observe-only objects are never changed, yet this one loses its dependency: say so loudly.
             context.Diagnostics.Add(Diagnostic.Error(

@@ -1,3 +1,4 @@
+using PamOperator.Core.Schema;
 using PamOperator.Engine.Fingerprints;
 
 namespace PamOperator.Engine.Planning;
@@ -8,41 +9,41 @@ namespace PamOperator.Engine.Planning;
 /// </summary>
 internal sealed class ReverseReferenceIndex
 {
-    private readonly Dictionary<(string WireType, string Key), HashSet<(string WireType, string Key)>> _index = new(ObjectIdComparer.Instance);
+    private readonly Dictionary<(ObjectType Type, string Key), HashSet<(ObjectType Type, string Key)>> _index = new(ObjectIdComparer.Instance);
 
     public ReverseReferenceIndex(PlanContext context)
     {
-        foreach (var kind in context.KindsByWireType.Values.Where(k => ReferenceValue.KindHasReferences(k.Fields)))
+        foreach (var kind in context.KindsByType.Values.Where(k => ReferenceValue.KindHasReferences(k.Fields)))
         {
-            foreach (var live in context.Live.OfType(kind.WireType))
+            foreach (var live in context.Live.OfType(kind.Type))
             {
-                foreach (var r in ReferenceValue.In(kind.Fields, live.Spec))
+                foreach (var r in ReferenceValue.In(kind, live.Spec))
                 {
-                    Add((r.WireType, r.Target), PlanContext.IdOf(live));
+                    Add((r.Type, r.Target), PlanContext.IdOf(live));
                 }
             }
         }
 
         foreach (var m in context.Declared.Values)
         {
-            foreach (var r in ReferenceValue.In(m.Kind.Fields, m.Spec))
+            foreach (var r in ReferenceValue.In(m.Kind, m.Spec))
             {
-                Add((r.WireType, r.Target), PlanContext.IdOf(m));
+                Add((r.Type, r.Target), PlanContext.IdOf(m));
             }
         }
     }
 
     /// <summary>Referrers sorted by type then key, so that the plan does not depend on hash order.</summary>
-    public IEnumerable<(string WireType, string Key)> Of(string wireType, string name) =>
-        _index.TryGetValue((wireType, name), out var ids)
-            ? ids.OrderBy(i => i.WireType, StringComparer.Ordinal).ThenBy(i => i.Key, StringComparer.OrdinalIgnoreCase)
+    public IEnumerable<(ObjectType Type, string Key)> Of(ObjectType type, string name) =>
+        _index.TryGetValue((type, name), out var ids)
+            ? ids.OrderBy(i => i.Type).ThenBy(i => i.Key, StringComparer.OrdinalIgnoreCase)
             : [];
 
-    private void Add((string WireType, string Key) target, (string WireType, string Key) referrer)
+    private void Add((ObjectType Type, string Key) target, (ObjectType Type, string Key) referrer)
     {
         if (!_index.TryGetValue(target, out var set))
         {
-            set = new HashSet<(string WireType, string Key)>(ObjectIdComparer.Instance);
+            set = new HashSet<(ObjectType Type, string Key)>(ObjectIdComparer.Instance);
             _index[target] = set;
         }
 

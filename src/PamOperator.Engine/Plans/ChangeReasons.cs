@@ -23,5 +23,8 @@ public static class ChangeReasons
 
     public static string ForcedBy(string path) => $"forced by immutable field spec.{path}";
 
+    /// <summary>A lifecycle kind (e.g. an access request) changed after creation: cancelled and requested again.</summary>
+    public static string LifecycleChanged(string path) => $"spec.{path} changed: created once, so cancelled and created again";
+
     public static string DependencyReplaced(string address) => $"dependency replaced: {address}";
 }

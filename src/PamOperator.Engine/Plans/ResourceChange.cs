@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PamOperator.Core;
 using PamOperator.Core.Diagnostics;
+using PamOperator.Core.Schema;
 
 namespace PamOperator.Engine.Plans;
 
@@ -28,8 +29,8 @@ public sealed record ResourceChange
     /// <summary>Manifest address, or for an undeclared live object <c>vendor_kind.&lt;natural key&gt;</c>.</summary>
     public required ObjectAddress Address { get; init; }
 
-    /// <summary>The vendor's object type, e.g. <c>safe</c>.</summary>
-    public required string WireType { get; init; }
+    /// <summary>The vendor-qualified object type, e.g. <c>fudo.pamoperator.io/safe</c>.</summary>
+    public required ObjectType Type { get; init; }
 
     /// <summary>Natural key (<see cref="Core.Schema.NaturalKey"/>); for named kinds, the PAM name.</summary>
     public required string Key { get; init; }
@@ -67,6 +68,10 @@ public sealed record ResourceChange
 
     /// <summary>Where the manifest declares it; null for undeclared live objects.</summary>
     public SourceLocation? Location { get; init; }
+
+    /// <summary>For a lifecycle kind: the live object's status as the PAM reports it (see
+    /// <see cref="Core.Providers.LiveObject.Status"/>); shown, never diffed. Null otherwise.</summary>
+    public JsonObject? Status { get; init; }
 
     /// <summary>True for a drift (or missing-object) report that changes nothing.</summary>
     public bool IsDriftOnly => DriftAction is not null;

@@ -35,6 +35,7 @@ public static class HumanPlanView
             WriteChange(sb, change, palette);
         }
 
+        WriteTracked(sb, plan);
         WriteDiagnostics(sb, plan.Diagnostics, palette);
         sb.Append('\n').Append(SummaryLine(plan, palette)).Append('\n');
         return sb.ToString();
@@ -101,6 +102,23 @@ public static class HumanPlanView
             }
 
             sb.Append("  ").Append(d.Detail).Append('\n');
+        }
+    }
+
+    /// <summary>Lifecycle objects (e.g. access requests) with the status the PAM reports: tracked, never diffed.</summary>
+    private static void WriteTracked(StringBuilder sb, Plan plan)
+    {
+        var tracked = plan.Changes.Where(c => c.Status is { Count: > 0 }).ToList();
+        if (tracked.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("\nTracked objects (status as the PAM reports it):\n");
+        foreach (var c in tracked)
+        {
+            sb.Append("  ").Append(c.Address).Append(": ")
+              .AppendJoin(", ", c.Status!.Select(p => $"{p.Key}={ValueText.Of(p.Value)}")).Append('\n');
         }
     }
 }

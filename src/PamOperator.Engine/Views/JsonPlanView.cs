@@ -57,6 +57,11 @@ public static class JsonPlanView
             node["action_reason"] = c.Reason;
         }
 
+        if (c.Status is not null)
+        {
+            node["status"] = c.Status.DeepClone();
+        }
+
         return node;
     }
 

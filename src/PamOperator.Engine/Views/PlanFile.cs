@@ -4,6 +4,7 @@ using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Manifests;
 using PamOperator.Engine.Fingerprints;
 using PamOperator.Engine.Plans;
+using PamOperator.Engine.Runs;
 using PamOperator.Engine.Views.PlanFileModel;
 
 namespace PamOperator.Engine.Views;
@@ -18,7 +19,7 @@ namespace PamOperator.Engine.Views;
 public static class PlanFile
 {
     /// <summary>Bumped on any incompatible change; a reader refuses other versions.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static readonly JsonSerializerOptions Options = new(ValueText.Indented)
     {
@@ -27,16 +28,33 @@ public static class PlanFile
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
-    public static string Serialize(Plan plan)
+    /// <summary>A run's plan: one section per PAM, in the run's order.</summary>
+    public static string Serialize(RunPlan run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Serialize(run.Pams.Select(p => new SavedSection(p.Target.Name, p.Plan)));
+    }
+
+    /// <summary>One PAM's plan as a file with a single section named <paramref name="name"/>.</summary>
+    public static string Serialize(Plan plan, string name = "default")
     {
         ArgumentNullException.ThrowIfNull(plan);
+        return Serialize([new SavedSection(name, plan)]);
+    }
+
+    private static string Serialize(IEnumerable<SavedSection> sections)
+    {
         var document = new PlanFileDocument
         {
             FormatVersion = FormatVersion,
-            Fingerprint = new PlanFileFingerprint(plan.Fingerprint.Value, plan.Fingerprint.ObservedTypes, plan.Fingerprint.Objects),
-            Changes = [.. plan.Changes.Select(PlanFileChange.From)],
-            Diagnostics = plan.Diagnostics,
-            Target = plan.Target,
+            Pams = [.. sections.Select(s => new PlanFileSection
+            {
+                Name = s.Name,
+                Target = s.Plan.Target,
+                Fingerprint = new PlanFileFingerprint(s.Plan.Fingerprint.Value, s.Plan.Fingerprint.ObservedTypes, s.Plan.Fingerprint.Objects),
+                Changes = [.. s.Plan.Changes.Select(PlanFileChange.From)],
+                Diagnostics = s.Plan.Diagnostics,
+            })],
         };
         return JsonSerializer.Serialize(document, Options) + "\n";
     }
@@ -64,19 +82,19 @@ public static class PlanFile
             return Invalid(fileName, $"it is not valid plan JSON ({ex.Message})");
         }
 
-        if (document is null)
+        if (document?.Pams is not { Count: > 0 } pams)
         {
-            return Invalid(fileName, "it is empty");
+            return Invalid(fileName, "it holds no PAM's plan");
         }
 
-        var f = document.Fingerprint;
-        return new PlanFileResult(new Plan
+        var sections = pams.Select(p => new SavedSection(p.Name, new Plan
         {
-            Changes = [.. document.Changes.Select(c => c.ToChange())],
-            Diagnostics = document.Diagnostics,
-            Fingerprint = new StateFingerprint(f.Value, f.ObservedTypes, f.Objects),
-            Target = document.Target,
-        }, []);
+            Changes = [.. p.Changes.Select(c => c.ToChange())],
+            Diagnostics = p.Diagnostics,
+            Fingerprint = new StateFingerprint(p.Fingerprint.Value, p.Fingerprint.ObservedTypes, p.Fingerprint.Objects),
+            Target = p.Target,
+        })).ToList();
+        return new PlanFileResult(sections[0].Plan, []) { Sections = sections };
     }
 
     /// <summary>Fills the secret references of a plan read from a file from <paramref name="manifests"/> (the same

@@ -1,42 +1,49 @@
 using PamOperator.Core.Schema;
-using PamOperator.Manifests.Kinds.Fudo;
+using PamOperator.Core.Vendors;
 
 namespace PamOperator.Manifests.Kinds;
 
 /// <summary>
-/// Every manifest kind: the one source of truth from which JSON Schemas, CRDs, validation, the diff and the wire
-/// mapping derive. Immutable; safe to share.
+/// Every manifest kind of the registered vendors, and the ProviderConfig kind whose vendor list and per-vendor
+/// sections come from the same registry: the one source of truth from which JSON Schemas, CRDs, validation, the diff
+/// and the wire mapping derive. Immutable; safe to share.
 /// </summary>
-public static class KindCatalog
+public sealed class KindCatalog
 {
-    /// <summary>Vendor kinds, in dependency-friendly order (named objects before the assignments that reference them).</summary>
-    public static IReadOnlyList<KindDescriptor> All { get; } =
-    [
-        SafeKind.Descriptor,
-        AccountKind.Descriptor,
-        UserSafeAssignmentKind.Descriptor,
-        AccountSafeListenerAssignmentKind.Descriptor,
-        SafeGrantKind.Descriptor,
-        AccountGrantKind.Descriptor,
-    ];
+    public KindCatalog(VendorRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        Registry = registry;
+        All = registry.Kinds;
+        VendorKindNames = [.. All.Select(k => k.Kind).Distinct(StringComparer.Ordinal)];
+        ProviderConfig = ProviderConfigKind.Build(registry, VendorKindNames);
+        AllWithProviderConfig = [.. All, ProviderConfig];
+    }
+
+    /// <summary>The vendors the catalog was built from.</summary>
+    public VendorRegistry Registry { get; }
+
+    /// <summary>Vendor kinds, vendor by vendor in registration order, each vendor's named objects first.</summary>
+    public IReadOnlyList<KindDescriptor> All { get; }
 
     /// <summary><c>pamoperator.io/v1alpha1 ProviderConfig</c> (cluster-scoped, no control fields).</summary>
-    public static KindDescriptor ProviderConfig => ProviderConfigKind.Descriptor;
+    public KindDescriptor ProviderConfig { get; }
 
     /// <summary>Vendor kinds and ProviderConfig.</summary>
-    public static IReadOnlyList<KindDescriptor> AllWithProviderConfig => [.. All, ProviderConfig];
+    public IReadOnlyList<KindDescriptor> AllWithProviderConfig { get; }
 
     /// <summary>Distinct vendor kind names (<c>Safe</c>, <c>Account</c>, ...), as used by prune scopes.</summary>
-    public static IReadOnlyList<string> VendorKindNames => [.. All.Select(k => k.Kind).Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<string> VendorKindNames { get; }
+
+    /// <summary>The kinds of one vendor (empty when unknown).</summary>
+    public IReadOnlyList<KindDescriptor> KindsOf(string vendor) => Registry.Find(vendor)?.Kinds ?? [];
 
     /// <summary>The kind for <paramref name="apiVersion"/> and <paramref name="kind"/> (exact, case-sensitive as in
     /// Kubernetes), ProviderConfig included; null when unknown.</summary>
-    public static KindDescriptor? Find(string apiVersion, string kind) =>
+    public KindDescriptor? Find(string apiVersion, string kind) =>
         AllWithProviderConfig.FirstOrDefault(k =>
             string.Equals(k.ApiVersion, apiVersion, StringComparison.Ordinal) && string.Equals(k.Kind, kind, StringComparison.Ordinal));
 
-    /// <summary>The vendor kind whose objects have <paramref name="wireType"/> at <paramref name="vendor"/>; null when none.</summary>
-    public static KindDescriptor? FindByWireType(string vendor, string wireType) =>
-        All.FirstOrDefault(k =>
-            string.Equals(k.Vendor, vendor, StringComparison.Ordinal) && string.Equals(k.WireType, wireType, StringComparison.Ordinal));
+    /// <summary>The vendor kind whose objects have the vendor-qualified <paramref name="type"/>; null when none.</summary>
+    public KindDescriptor? Find(ObjectType type) => All.FirstOrDefault(k => k.Type == type);
 }

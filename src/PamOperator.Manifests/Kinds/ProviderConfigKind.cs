@@ -1,16 +1,23 @@
 using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Schema;
+using PamOperator.Core.Vendors;
 
 namespace PamOperator.Manifests.Kinds;
 
-/// <summary><c>pamoperator.io/v1alpha1 ProviderConfig</c>: how to reach one PAM (cluster-scoped).</summary>
+/// <summary><c>pamoperator.io/v1alpha1 ProviderConfig</c>: how to reach one PAM (cluster-scoped). The vendor list and
+/// one <c>spec.&lt;vendor&gt;</c> section per module come from the registry.</summary>
 internal static class ProviderConfigKind
 {
-    public static IReadOnlyList<string> Vendors { get; } = ["fudo", "sps", "cyberark", "privx"];
+    public const string Group = "pamoperator.io";
 
-    public static KindDescriptor Descriptor { get; } = new()
+    /// <summary>Top-level fields that moved into the vendor's section in v1alpha1 (name to its new place under
+    /// <c>spec.&lt;vendor&gt;</c>): an old manifest is refused with the new spelling.</summary>
+    public static IReadOnlyDictionary<string, string> MovedToVendorSection { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["transaction"] = "transaction" };
+
+    public static KindDescriptor Build(VendorRegistry registry, IReadOnlyList<string> vendorKindNames) => new()
     {
-        Group = "pamoperator.io",
+        Group = Group,
         Kind = "ProviderConfig",
         Plural = "providerconfigs",
         ShortNames = ["pamproviderconfig"],
@@ -21,8 +28,8 @@ internal static class ProviderConfigKind
         Description = "How to reach one PAM: vendor, endpoint, credentials, TLS, rate limit, transactions and the prune scope.",
         Fields =
         [
-            Field.Enum("vendor", null, Vendors, null, "Which PAM API speaks at the endpoint.") with { Required = true },
-            Field.Text("endpoint", null, "Base URL of the PAM, e.g. https://fudo.example.com.", Formats.HttpUrl) with { Required = true },
+            Field.Enum("vendor", null, registry.Vendors, null, "Which PAM API speaks at the endpoint.") with { Required = true },
+            Field.Text("endpoint", null, "Base URL of the PAM, e.g. https://pam.example.com.", Formats.HttpUrl) with { Required = true },
             Field.Secret("credentials", null, "The API key, by reference (valueFrom env, file or secretKeyRef).") with { Required = true },
             Field.Object("tls", "TLS settings.",
                 Field.Text("caFile", null, "PEM file of the CA that signed the PAM's certificate (relative to the manifest's directory)."),
@@ -31,17 +38,15 @@ internal static class ProviderConfigKind
                 Field.Int("requestsPerSecond", null, 20, "Sustained requests per second.", 1, 10000),
                 Field.Int("burst", null, 40, "Requests allowed in a burst.", 1, 10000)),
             Field.Int("parallelism", null, 10, "Concurrent API calls.", 1, 64),
-            Field.Object("transaction", "How changes are grouped.",
-                Field.Enum("mode", null, ["Atomic", "Journal"], "Atomic",
-                    "Atomic: all-or-nothing batches where the PAM offers them; Journal: journal + compensation."),
-                Field.Int("maxBatchSize", null, 500, "Most requests in one batch.", 1, 10000)),
             Field.Object("prune", "Deletion of live objects that no manifest declares (opt-in).",
                 Field.Bool("enabled", null, false, "Prune undeclared objects inside scope."),
-                PruneScopeField()),
+                PruneScopeField(vendorKindNames)),
+            .. registry.Modules.Where(m => m.Settings.Count > 0).Select(m =>
+                Field.Object(m.Vendor, $"Settings only {m.DisplayName} (vendor: {m.Vendor}) understands.", [.. m.Settings])),
         ],
     };
 
-    private static FieldDescriptor PruneScopeField() => new()
+    private static FieldDescriptor PruneScopeField(IReadOnlyList<string> vendorKindNames) => new()
     {
         Name = "scope",
         Type = FieldType.ObjectList,
@@ -51,7 +56,7 @@ internal static class ProviderConfigKind
         [
             new FieldDescriptor
             {
-                Name = "kinds", Type = FieldType.StringList, Enum = KindCatalog.VendorKindNames, MaxItems = 32,
+                Name = "kinds", Type = FieldType.StringList, Enum = vendorKindNames, MaxItems = 32,
                 Description = "Kinds the entry selects; omitted = every kind.",
             },
             Field.Text("namePrefix", null, "Selects PAM names starting with this prefix (case-insensitive).") with { Pattern = "^.+$" },

@@ -12,7 +12,7 @@ public sealed record ProviderConfig
     /// <summary><c>metadata.name</c>, what <c>providerConfigRef.name</c> refers to.</summary>
     public required string Name { get; init; }
 
-    /// <summary><c>fudo</c>, <c>sps</c>, <c>cyberark</c> or <c>privx</c>.</summary>
+    /// <summary>The vendor module's key (one of the registry's vendors).</summary>
     public required string Vendor { get; init; }
 
     public required Uri Endpoint { get; init; }
@@ -27,7 +27,9 @@ public sealed record ProviderConfig
     /// <summary>Concurrent API calls, 1..64. Default 10.</summary>
     public int Parallelism { get; init; } = 10;
 
-    public ProviderTransaction Transaction { get; init; } = new(TransactionMode.Atomic, 500);
+    /// <summary>The vendor's own section, <c>spec.&lt;vendor&gt;</c>, as written (validated by the module's schema;
+    /// the module applies its defaults). Empty when absent.</summary>
+    public System.Text.Json.Nodes.JsonObject VendorSettings { get; init; } = [];
 
     public PruneSettings Prune { get; init; } = new(false, []);
 

@@ -31,24 +31,33 @@ internal static class ProviderConfigReader
         if (!Uri.TryCreate(Text(spec["endpoint"]), UriKind.Absolute, out var endpoint))
         {
             context.Error(DiagnosticCodes.InvalidFormat, "spec.endpoint is not a valid URL",
-                "Write an absolute http:// or https:// URL, e.g. https://fudo.example.com.", "spec.endpoint");
+                "Write an absolute http:// or https:// URL, e.g. https://pam.example.com.", "spec.endpoint");
+            return null;
+        }
+
+        var vendor = Text(spec["vendor"]) ?? "";
+        foreach (var other in context.Catalog.Registry.Vendors.Where(v => v != vendor && spec.ContainsKey(v)))
+        {
+            context.Error(DiagnosticCodes.VendorSectionMismatch, $"spec.{other} is for vendor {other}, but this ProviderConfig is vendor {vendor}",
+                $"Move these settings to a ProviderConfig with vendor: {other}, or remove spec.{other}.", $"spec.{other}");
+        }
+
+        if (context.HasErrors)
+        {
             return null;
         }
 
         var rate = spec["rateLimit"] as JsonObject;
-        var transaction = spec["transaction"] as JsonObject;
         return new ProviderConfig
         {
             Name = name,
-            Vendor = Text(spec["vendor"]) ?? "",
+            Vendor = vendor,
             Endpoint = endpoint,
             Credentials = credentials,
             Tls = new ProviderTls(Text(tls?["caFile"]) is { } ca ? Path.GetFullPath(ca, baseDirectory) : null, insecure),
             RateLimit = new ProviderRateLimit(Int(rate?["requestsPerSecond"], 20), Int(rate?["burst"], 40)),
             Parallelism = Int(spec["parallelism"], 10),
-            Transaction = new ProviderTransaction(
-                Text(transaction?["mode"]) == "Journal" ? TransactionMode.Journal : TransactionMode.Atomic,
-                Int(transaction?["maxBatchSize"], 500)),
+            VendorSettings = spec[vendor]?.DeepClone() as JsonObject ?? [],
             Prune = new PruneSettings(Bool(spec["prune"]?["enabled"], false), scope),
             Location = context.Start,
         };

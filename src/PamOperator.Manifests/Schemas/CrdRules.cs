@@ -25,11 +25,10 @@ internal static class CrdRules
             node["fieldPath"] = rule.FieldPath;
         }
 
-        node["reason"] = rule.Code switch
+        node["reason"] = rule.Reason ?? rule.Code switch
         {
-            DiagnosticCodes.RequiredWhen or DiagnosticCodes.BlockedWithoutReason => "FieldValueRequired",
+            DiagnosticCodes.RequiredWhen => "FieldValueRequired",
             DiagnosticCodes.NotAllowedWhen => "FieldValueForbidden",
-            DiagnosticCodes.TimeWindowOverlap => "FieldValueDuplicate",
             _ => "FieldValueInvalid",
         };
         return node;

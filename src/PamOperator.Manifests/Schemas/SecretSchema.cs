@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PamOperator.Manifests.Kinds;
+using PamOperator.Core.Schema;
 
 namespace PamOperator.Manifests.Schemas;
 

@@ -5,8 +5,11 @@ namespace PamOperator.Manifests.Validation;
 
 /// <summary>What a check needs to report on one document: locations by path, the object address once known, and
 /// the document's own diagnostics.</summary>
-internal sealed class DocumentContext(Projection projection, SourceLocation start)
+internal sealed class DocumentContext(Projection projection, SourceLocation start, Kinds.KindCatalog catalog)
 {
+    /// <summary>The kinds this document may be.</summary>
+    public Kinds.KindCatalog Catalog => catalog;
+
     public DiagnosticBag Diagnostics { get; } = new();
 
     public string? Address { get; set; }

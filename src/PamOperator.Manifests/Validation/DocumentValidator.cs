@@ -15,7 +15,7 @@ namespace PamOperator.Manifests.Validation;
 /// </summary>
 internal static class DocumentValidator
 {
-    public static async Task<DocumentResult> ValidateAsync(ParsedDocument document, DiagnosticBag diagnostics)
+    public static async Task<DocumentResult> ValidateAsync(ParsedDocument document, KindCatalog catalog, DiagnosticBag diagnostics)
     {
         var projection = JsonProjector.Project(document.Root!, diagnostics);
         if (!projection.Complete)
@@ -23,7 +23,7 @@ internal static class DocumentValidator
             return new DocumentResult(null, null);
         }
 
-        var context = new DocumentContext(projection, document.Start);
+        var context = new DocumentContext(projection, document.Start, catalog);
         try
         {
             return await ValidateProjectedAsync(projection.Json, context);
@@ -67,10 +67,10 @@ internal static class DocumentValidator
         if (kind.Deprecation is { } deprecation)
         {
             context.Warning(DiagnosticCodes.DeprecatedKind, $"{kind.Kind} is {deprecation}",
-                "The object still works; plan to replace it before Fudo removes the endpoint.", "kind");
+                $"The object still works; plan to replace it before {context.Catalog.Registry.ModuleOf(kind)?.DisplayName ?? kind.Vendor} removes the endpoint.", "kind");
         }
 
-        return kind == KindCatalog.ProviderConfig
+        return kind == context.Catalog.ProviderConfig
             ? new DocumentResult(null, ProviderConfigReader.Read(envelope.Name, spec, SecretReferences.BaseDirectoryOf(context.Start.File), context))
             : new DocumentResult(Build(envelope, spec, context), null);
     }

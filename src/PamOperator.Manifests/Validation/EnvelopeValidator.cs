@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Manifests;
-using PamOperator.Manifests.Kinds;
 
 namespace PamOperator.Manifests.Validation;
 
@@ -25,14 +24,14 @@ internal static class EnvelopeValidator
 
         var apiVersion = RequiredString(root, "apiVersion", "", context);
         var kindName = RequiredString(root, "kind", "", context);
-        var kind = apiVersion is null || kindName is null ? null : KindCatalog.Find(apiVersion, kindName);
+        var kind = apiVersion is null || kindName is null ? null : context.Catalog.Find(apiVersion, kindName);
         if (apiVersion is not null && kindName is not null && kind is null)
         {
-            var known = string.Join("; ", KindCatalog.AllWithProviderConfig.Select(k => $"{k.ApiVersion} {k.Kind}"));
-            var sameKind = KindCatalog.AllWithProviderConfig.FirstOrDefault(k => k.Kind == kindName);
+            var known = string.Join("; ", context.Catalog.AllWithProviderConfig.Select(k => $"{k.ApiVersion} {k.Kind}"));
+            var sameKind = context.Catalog.AllWithProviderConfig.FirstOrDefault(k => k.Kind == kindName);
             var hint = sameKind is not null
                 ? $" Did you mean apiVersion: {sameKind.ApiVersion}?"
-                : Suggestions.DidYouMean(kindName, KindCatalog.AllWithProviderConfig.Select(k => k.Kind));
+                : Suggestions.DidYouMean(kindName, context.Catalog.AllWithProviderConfig.Select(k => k.Kind));
             context.Error(DiagnosticCodes.UnknownKind, $"unknown kind {kindName} in {apiVersion}", $"Known kinds: {known}.{hint}",
                 sameKind is not null ? "apiVersion" : "kind");
         }

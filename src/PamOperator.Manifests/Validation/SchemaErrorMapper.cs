@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using NJsonSchema.Validation;
 using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Schema;
+using PamOperator.Manifests.Kinds;
 
 namespace PamOperator.Manifests.Validation;
 
@@ -33,7 +34,7 @@ internal static class SchemaErrorMapper
                     $"Add {path}{Described(field)}.", JsonPaths.Parent(path));
                 break;
             case ValidationErrorKind.NoAdditionalPropertiesAllowed:
-                UnknownField(error.Path, path, fields, context);
+                UnknownField(error.Path, path, fields, context, (spec["vendor"] as JsonValue)?.ToString());
                 break;
             case ValidationErrorKind.NotInEnumeration:
                 var text = JsonPaths.Get(spec, error.Path) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : "this value";
@@ -57,11 +58,19 @@ internal static class SchemaErrorMapper
         }
     }
 
-    private static void UnknownField(string specPath, string path, IReadOnlyList<FieldDescriptor> fields, DocumentContext context)
+    private static void UnknownField(string specPath, string path, IReadOnlyList<FieldDescriptor> fields, DocumentContext context, string? vendor)
     {
         var name = JsonPaths.Names(specPath).LastOrDefault() ?? specPath;
         var siblings = FieldLookup.ChildrenOf(fields, JsonPaths.Parent(specPath)).Select(f => f.Name).ToList();
         var parent = JsonPaths.Parent(path);
+        if (specPath == name && context.Address is { } address && address.StartsWith("pamoperator_provider_config.", StringComparison.Ordinal)
+            && ProviderConfigKind.MovedToVendorSection.TryGetValue(name, out var moved))
+        {
+            context.Error(DiagnosticCodes.UnknownField, $"spec.{name} moved into the vendor's section",
+                $"Since v1alpha1 vendor settings live under spec.<vendor>: write spec.{vendor ?? "<vendor>"}.{moved} instead of spec.{name}.", path);
+            return;
+        }
+
         context.Error(DiagnosticCodes.UnknownField, $"unknown field {path}",
             $"{parent} has no field '{name}'.{Suggestions.DidYouMean(name, siblings)} Known fields: {string.Join(", ", siblings)}.", path);
     }

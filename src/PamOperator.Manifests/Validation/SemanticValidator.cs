@@ -16,19 +16,20 @@ internal static class SemanticValidator
 {
     public static void Validate(IReadOnlyList<ManifestObject> objects, IReadOnlyList<ProviderConfig> configs, DiagnosticBag diagnostics)
     {
-        Duplicates(objects, diagnostics);
+        Duplicates(objects, configs, diagnostics);
         DuplicateConfigs(configs, diagnostics);
         ProviderConfigRefs(objects, configs, diagnostics);
         ReferenceCase(objects, diagnostics);
     }
 
-    private static void Duplicates(IReadOnlyList<ManifestObject> objects, DiagnosticBag diagnostics)
+    /// <summary>Per PAM: the same name may well exist in prod and in staging.</summary>
+    private static void Duplicates(IReadOnlyList<ManifestObject> objects, IReadOnlyList<ProviderConfig> configs, DiagnosticBag diagnostics)
     {
         var byKey = new Dictionary<(string, string), ManifestObject>();
         var byName = new Dictionary<(string, string), ManifestObject>();
         foreach (var o in objects)
         {
-            var kindId = o.Kind.ApiVersion + "/" + o.Kind.Kind;
+            var kindId = (ProviderConfigChoice.For(o, configs)?.Name ?? "") + "|" + o.Kind.ApiVersion + "/" + o.Kind.Kind;
             if (byKey.TryGetValue((kindId, o.Key.ToUpperInvariant()), out var first))
             {
                 var what = o.Kind.IsNamed ? $"named '{o.ExternalName}' in the PAM" : $"for {o.Key}";
@@ -73,11 +74,19 @@ internal static class SemanticValidator
                     $"Declare a ProviderConfig with that metadata.name and pass its file with -f ({known}), or fix the name.",
                     o.LocationOf("spec.providerConfigRef.name"), o.Address.ToString()));
             }
-            else if (reference is null && configs.Count > 1)
+            else if (reference is null && configs.Count > 1 && !names.Contains(ProviderConfigChoice.DefaultName))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.AmbiguousProviderConfig, "several ProviderConfigs exist and this object names none",
-                    $"Add spec.providerConfigRef: {{name: ...}} with one of: {string.Join(", ", names.Order(StringComparer.Ordinal))}.",
+                    $"Add spec.providerConfigRef: {{name: ...}} with one of: {string.Join(", ", names.Order(StringComparer.Ordinal))}; "
+                    + $"or name one ProviderConfig '{ProviderConfigChoice.DefaultName}' to manage every object that names none.",
                     o.Location, o.Address.ToString()));
+            }
+            else if (ProviderConfigChoice.For(o, configs) is { } chosen && chosen.Vendor != o.Kind.Vendor)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ProviderConfigVendorMismatch,
+                    $"{o.Kind.ApiVersion} {o.Kind.Kind} cannot be managed by ProviderConfig '{chosen.Name}' (vendor {chosen.Vendor})",
+                    $"Point spec.providerConfigRef at a ProviderConfig with vendor: {o.Kind.Vendor}.",
+                    reference is null ? o.Location : o.LocationOf("spec.providerConfigRef.name"), o.Address.ToString()));
             }
         }
     }

@@ -40,7 +40,8 @@ public sealed class OperatorHost(IKubernetesApi api, OperatorOptions options, IL
         (HealthAddress, MetricsAddress) = (health?.Address, metrics?.Address);
 
         var watcher = new Watcher(api, _cache, queue, Readiness, options, logger);
-        var reconciler = new BatchReconciler(api, _cache, new ManifestConverter(), Metrics, _time, logger, api.DefaultNamespace);
+        var reconciler = new BatchReconciler(api, _cache, new ManifestConverter(), Metrics, _time, logger, api.DefaultNamespace, options.JournalDirectory);
+        JournalRecovery.Report(options.JournalDirectory, logger);
         var secretWatcher = new SecretWatcher(api, _cache, watcher, options, logger);
         var watches = OperatorKind.All.Select(k => Guard(() => watcher.RunAsync(k, cancellationToken)))
             .Concat(secretWatcher.Namespaces().Select(ns => Guard(() => secretWatcher.RunAsync(ns, cancellationToken)))).ToList();

@@ -42,4 +42,8 @@ public sealed record OperatorOptions
 
     /// <summary>Server-side timeout of each watch request, after which it is resumed. Default 300 s.</summary>
     public int WatchTimeoutSeconds { get; init; } = 300;
+
+    /// <summary>Where intent is journaled before each write of a PAM without transactions (one JSON-lines file per
+    /// apply). Mount a volume here to keep it across pod restarts. Default <c>$TMPDIR/pamoperator-journal</c>.</summary>
+    public string JournalDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "pamoperator-journal");
 }

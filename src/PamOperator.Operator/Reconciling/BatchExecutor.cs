@@ -2,9 +2,8 @@ using Microsoft.Extensions.Logging;
 using PamOperator.Core.Providers;
 using PamOperator.Engine.Apply;
 using PamOperator.Engine.Graph;
-using PamOperator.Engine.Planning;
 using PamOperator.Engine.Plans;
-using PamOperator.Manifests.Kinds;
+using PamOperator.Engine.Runs;
 using PamOperator.Operator.Hosting;
 using PamOperator.Operator.Status;
 
@@ -16,7 +15,7 @@ namespace PamOperator.Operator.Reconciling;
 /// from the observation; when a create does not report it (assignments), the key is requeued so the next observation
 /// records it. A PAM object already gone when its CR is deleted plans as nothing to do (not an error).
 /// </summary>
-internal sealed class BatchExecutor(ProviderConnection connection, OperatorMetrics metrics, ILogger logger)
+internal sealed class BatchExecutor(ProviderConnection connection, OperatorMetrics metrics, ILogger logger, string journalDirectory, TimeProvider time)
 {
     public async Task ExecuteAsync(BatchInputs inputs, CancellationToken cancellationToken)
     {
@@ -25,43 +24,45 @@ internal sealed class BatchExecutor(ProviderConnection connection, OperatorMetri
             return;
         }
 
-        var provider = connection.Provider!;
-        var observed = ObservationScope.For(inputs.Desired.Select(m => m.Manifest), KindCatalog.All, false, inputs.Removed.Select(m => m.Manifest));
-        LiveState live;
-        try
+        var target = new PamTarget
         {
-            metrics.Observed();
-            live = await provider.Reader.ObserveAsync(observed, cancellationToken);
-        }
-        catch (PamApiException e)
+            Name = connection.Config!.Name,
+            Description = $"{connection.Config.Vendor} at {connection.Config.Endpoint} (ProviderConfig {connection.Config.Name})",
+            Connection = connection.Connection!,
+            Kinds = connection.Module!.Kinds,
+            Desired = [.. inputs.Desired.Select(m => m.Manifest)],
+            Removed = [.. inputs.Removed.Select(m => m.Manifest)],
+            Parallelism = connection.Config.Parallelism,
+        };
+        metrics.Observed();
+        var observed = await Reconciliation.PlanAsync(target, null, cancellationToken);
+        if (observed.Failure is { } failure)
         {
-            Fail(inputs, ConditionReasons.ProviderUnavailable, $"observing the PAM failed ({e.Kind}): {e.Message}");
+            Fail(inputs, ConditionReasons.ProviderUnavailable, $"observing the PAM failed: {failure.Summary}: {failure.Detail}");
             return;
         }
 
-        var planned = BatchPlanner.Plan(inputs, live, observed);
+        var planned = BatchPlanner.Plan(inputs, observed.Live, observed.ObservedTypes, target.Kinds);
         if (planned.Plan is not { } plan)
         {
             Fail(inputs, ConditionReasons.ReconcileFailed, planned.Failure!);
             return;
         }
 
-        var result = plan.HasChanges ? await ApplyAsync(plan, live, inputs, cancellationToken) : null;
+        var result = plan.HasChanges ? await ApplyAsync(observed with { Plan = plan }, inputs, cancellationToken) : null;
         Conclude(inputs, plan, result);
     }
 
-    private async Task<ApplyResult> ApplyAsync(Plan plan, LiveState live, BatchInputs inputs, CancellationToken cancellationToken)
+    /// <summary>Applies in the vendor's transaction; intent is journaled before each write of a session without one.</summary>
+    private async Task<ApplyResult> ApplyAsync(PamPlan section, BatchInputs inputs, CancellationToken cancellationToken)
     {
         try
         {
-            return await Applier.ApplyAsync(new ApplyRequest
+            return await Reconciliation.ApplyAsync(section, new ApplyServices
             {
-                Plan = plan,
-                Live = live,
-                Writer = connection.Provider!.Writer,
-                Kinds = KindCatalog.All,
                 Secrets = inputs.Secrets,
-                Parallelism = connection.Config?.Parallelism ?? 10,
+                Journal = FileApplyJournal.InDirectory(journalDirectory, time, section.Target.Name),
+                Time = time,
             }, cancellationToken);
         }
         catch (PamApiException e)

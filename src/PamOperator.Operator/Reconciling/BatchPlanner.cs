@@ -1,7 +1,7 @@
 using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Providers;
 using PamOperator.Engine.Planning;
-using PamOperator.Manifests.Kinds;
+using PamOperator.Core.Schema;
 using PamOperator.Operator.Status;
 
 namespace PamOperator.Operator.Reconciling;
@@ -16,7 +16,7 @@ internal static class BatchPlanner
 {
     private const int MaxRounds = 8;
 
-    public static BatchPlan Plan(BatchInputs inputs, LiveState live, IReadOnlyCollection<string> observed)
+    public static BatchPlan Plan(BatchInputs inputs, LiveState live, IReadOnlyCollection<ObjectType> observed, IReadOnlyList<KindDescriptor> kinds)
     {
         for (var round = 0; round < MaxRounds; round++)
         {
@@ -24,7 +24,7 @@ internal static class BatchPlanner
             {
                 Desired = [.. inputs.Desired.Select(m => m.Manifest)],
                 Removed = [.. inputs.Removed.Select(m => m.Manifest)],
-                Kinds = KindCatalog.All,
+                Kinds = kinds,
                 Live = live,
                 ObservedTypes = observed,
             });

@@ -16,7 +16,8 @@ namespace PamOperator.Operator.Reconciling;
 /// problems; throws only for cancellation and bugs.
 /// </summary>
 internal sealed class BatchReconciler(
-    IKubernetesApi api, ResourceCache cache, ManifestConverter converter, OperatorMetrics metrics, TimeProvider time, ILogger logger, string defaultNamespace)
+    IKubernetesApi api, ResourceCache cache, ManifestConverter converter, OperatorMetrics metrics, TimeProvider time, ILogger logger, string defaultNamespace,
+    string journalDirectory)
 {
     private readonly ResourceWriter _writer = new(api, cache, time);
     private readonly EventRecorder _events = new(api, defaultNamespace, time, logger);
@@ -29,16 +30,16 @@ internal sealed class BatchReconciler(
         var members = cache.MembersOf(providerConfig);
         var secrets = new SecretFetcher(api, defaultNamespace);
         var connector = new ProviderConnector(cache, converter, () => secrets, metrics);
-        using var connection = await connector.OpenAsync(providerConfig, cancellationToken);
+        await using var connection = await connector.OpenAsync(providerConfig, cancellationToken);
         var inputs = await new BatchLoader(converter, secrets, time).LoadAsync(members, cancellationToken);
-        if (connection.Provider is null)
+        if (connection.Connection is null)
         {
             FailAll(inputs, connection.FailureReason!, connection.FailureMessage!);
         }
         else
         {
             await FinalizeAsync(inputs, cancellationToken);
-            await new BatchExecutor(connection, metrics, logger).ExecuteAsync(inputs, cancellationToken);
+            await new BatchExecutor(connection, metrics, logger, journalDirectory, time).ExecuteAsync(inputs, cancellationToken);
             await ReleaseAsync(inputs, cancellationToken);
         }
 

@@ -25,7 +25,7 @@ internal sealed class ManifestConverter
             return cached.Result;
         }
 
-        var read = await ManifestReader.ReadTextAsync(document, cancellationToken);
+        var read = await ManifestReader.ReadTextAsync(document, OperatorCatalog.Kinds, cancellationToken);
         var errors = read.Diagnostics
             .Where(d => d.Severity == Severity.Error && d.Code is not DiagnosticCodes.UnknownProviderConfig and not DiagnosticCodes.AmbiguousProviderConfig)
             .ToList();

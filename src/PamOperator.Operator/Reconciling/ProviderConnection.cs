@@ -1,10 +1,12 @@
+using PamOperator.Core.Vendors;
 using PamOperator.Manifests.ProviderConfigs;
-using PamOperator.Providers.Fudo;
 
 namespace PamOperator.Operator.Reconciling;
 
-/// <summary>An opened PAM for one batch (dispose after the batch), or the reason it could not be opened.</summary>
-internal sealed record ProviderConnection(FudoProvider? Provider, ProviderConfig? Config, string? FailureReason, string? FailureMessage) : IDisposable
+/// <summary>A ProviderConfig's PAM, connected through its vendor module, or why it cannot be (reason and message for
+/// the objects' conditions).</summary>
+internal sealed record ProviderConnection(
+    IVendorConnection? Connection, IVendorModule? Module, ProviderConfig? Config, string? FailureReason, string? FailureMessage) : IAsyncDisposable
 {
-    public void Dispose() => Provider?.Dispose();
+    public ValueTask DisposeAsync() => Connection?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

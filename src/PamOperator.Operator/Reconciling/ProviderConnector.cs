@@ -1,15 +1,13 @@
 using PamOperator.Core.Providers;
-using PamOperator.Manifests.Kinds;
-using PamOperator.Manifests.ProviderConfigs;
+using PamOperator.Core.Vendors;
 using PamOperator.Operator.Resources;
 using PamOperator.Operator.Status;
-using PamOperator.Providers.Fudo;
 
 namespace PamOperator.Operator.Reconciling;
 
 /// <summary>
 /// Opens the PAM a ProviderConfig custom resource describes: validates it with the manifest reader, reads the API key
-/// from its Kubernetes Secret (secretKeyRef; namespace from the reference, else the operator's), and creates the Fudo
+/// from its Kubernetes Secret (secretKeyRef; namespace from the reference, else the operator's), and connects through the vendor module (e.g. the Fudo
 /// provider, whose every HTTP attempt is reported to <paramref name="calls"/> (metrics). No PAM call happens here.
 /// Failures become ProviderConfigMissing or ProviderUnavailable.
 /// </summary>
@@ -29,9 +27,10 @@ internal sealed class ProviderConnector(ResourceCache cache, ManifestConverter c
             return Fail(ConditionReasons.ProviderConfigMissing, $"ProviderConfig '{name}' is invalid: {read.Message}");
         }
 
-        if (!string.Equals(config.Vendor, "fudo", StringComparison.Ordinal))
+        if (OperatorCatalog.Kinds.Registry.Find(config.Vendor) is not { } module)
         {
-            return Fail(ConditionReasons.ProviderUnavailable, $"vendor '{config.Vendor}' is not supported by this operator (fudo only)");
+            return Fail(ConditionReasons.ProviderUnavailable,
+                $"vendor '{config.Vendor}' is not supported by this operator ({string.Join(", ", OperatorCatalog.Kinds.Registry.Vendors)})");
         }
 
         var (apiKey, error) = await secrets().GetAsync(config.Credentials, null, cancellationToken);
@@ -40,20 +39,20 @@ internal sealed class ProviderConnector(ResourceCache cache, ManifestConverter c
             return Fail(ConditionReasons.ProviderUnavailable, $"the credentials of ProviderConfig '{name}' are unavailable: {error}");
         }
 
-        var options = new FudoClientOptions
+        var connection = await module.ConnectAsync(new VendorConnectRequest
         {
+            Name = config.Name,
             Endpoint = config.Endpoint,
-            ApiKey = apiKey.Trim(),
+            Credentials = apiKey.Trim(),
             CaFile = config.Tls.CaFile,
             InsecureSkipVerify = config.Tls.InsecureSkipVerify,
             RequestsPerSecond = config.RateLimit.RequestsPerSecond,
             Burst = config.RateLimit.Burst,
-            UseAtomicBatch = config.Transaction.Mode == TransactionMode.Atomic,
-            MaxBatchSize = config.Transaction.MaxBatchSize,
+            Settings = config.VendorSettings,
             CallObserver = calls,
-        };
-        return new ProviderConnection(FudoProvider.Create(options, KindCatalog.All), config, null, null);
+        }, cancellationToken);
+        return new ProviderConnection(connection, module, config, null, null);
     }
 
-    private static ProviderConnection Fail(string reason, string message) => new(null, null, reason, message);
+    private static ProviderConnection Fail(string reason, string message) => new(null, null, null, reason, message);
 }

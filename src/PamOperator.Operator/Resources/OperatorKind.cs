@@ -1,6 +1,5 @@
 using PamOperator.Core.Schema;
 using PamOperator.Kubernetes;
-using PamOperator.Manifests.Kinds;
 
 namespace PamOperator.Operator.Resources;
 
@@ -9,10 +8,10 @@ internal sealed record OperatorKind(KindDescriptor Descriptor, ResourceRef Resou
 {
     public string Id => $"{Resource.Plural}.{Resource.Group}";
 
-    public bool IsProviderConfig => ReferenceEquals(Descriptor, KindCatalog.ProviderConfig);
+    public bool IsProviderConfig => ReferenceEquals(Descriptor, OperatorCatalog.Kinds.ProviderConfig);
 
     public static IReadOnlyList<OperatorKind> All { get; } =
-        [.. KindCatalog.AllWithProviderConfig.Select(k => new OperatorKind(k, new ResourceRef(k.Group, k.Version, k.Plural, k.Namespaced)))];
+        [.. OperatorCatalog.Kinds.AllWithProviderConfig.Select(k => new OperatorKind(k, new ResourceRef(k.Group, k.Version, k.Plural, k.Namespaced)))];
 
     public static OperatorKind ProviderConfig { get; } = All.Single(k => k.IsProviderConfig);
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PamOperator.Core.Providers;
 using PamOperator.Core.Schema;
 using PamOperator.Providers.Fudo.Http;
+using PamOperator.Providers.Fudo.Kinds;
 using PamOperator.Providers.Fudo.Mapping;
 
 namespace PamOperator.Providers.Fudo.Observe;
@@ -16,9 +17,10 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
 {
     private readonly Dictionary<string, KindDescriptor> _kinds = kinds.ToDictionary(k => k.WireType, StringComparer.Ordinal);
 
-    public async Task<LiveState> ObserveAsync(IReadOnlyCollection<string> wireTypes, CancellationToken cancellationToken)
+    public async Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, CancellationToken cancellationToken)
     {
-        var toFetch = TypesToFetch(wireTypes);
+        // Only this vendor's types: another vendor's "safe" is another PAM's business.
+        var toFetch = TypesToFetch([.. types.Where(t => t.Group == FudoGroup.Group).Select(t => t.WireType)]);
         var rows = new ConcurrentDictionary<string, List<JsonObject>>(StringComparer.Ordinal);
         await Task.WhenAll(toFetch.Select(async type =>
             rows[type] = await ListAllAsync(type, cancellationToken)));
@@ -97,7 +99,7 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
         if (!_kinds.TryGetValue(type, out var kind))
         {
             var name = row["name"]?.ToString() ?? id;
-            return new LiveObject { WireType = type, ExternalId = id, Key = name, Spec = [], Builtin = builtin, Hidden = hidden };
+            return new LiveObject { Type = new ObjectType(FudoGroup.Group, type), ExternalId = id, Key = name, Spec = [], Builtin = builtin, Hidden = hidden };
         }
 
         var spec = WireToSpec.Map(kind, row, names);
@@ -112,7 +114,7 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
 
         return new LiveObject
         {
-            WireType = type,
+            Type = kind.Type,
             ExternalId = id,
             Key = NaturalKey.Of(kind, row["name"]?.ToString() ?? "", spec),
             Spec = spec,

@@ -20,7 +20,7 @@ public class EmbeddedDefaultTests
             var plan = await CliHarness.RunInAsync(dir, env, "", false, "plan", "-f", manifests, "--detailed-exitcode");
 
             apply.ExitCode.Should().Be(0, apply.All);
-            apply.Error.Should().Contain("EMBEDDED Fudo simulator");
+            apply.Error.Should().Contain("EMBEDDED Fudo PAM simulator");
             apply.Out.Should().Contain("Apply complete! Resources: 4 added");
             File.Exists(Path.Combine(dir, ".pamctl", "fudo-simulator.db")).Should().BeTrue();
             plan.ExitCode.Should().Be(0, "the second run sees what the first created: " + plan.All);

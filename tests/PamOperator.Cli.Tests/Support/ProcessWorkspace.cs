@@ -29,8 +29,9 @@ public sealed class ProcessWorkspace : IDisposable
               rateLimit:
                 requestsPerSecond: 1000
                 burst: 1000
-              transaction:
-                mode: {transactionMode}
+              fudo:
+                transaction:
+                  mode: {transactionMode}
               prune:
                 enabled: true
                 scope:

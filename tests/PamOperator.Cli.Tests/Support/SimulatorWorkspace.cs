@@ -55,8 +55,9 @@ public sealed class SimulatorWorkspace : IAsyncDisposable
                 valueFrom:
                   env: {ApiKeyVariable}
               parallelism: {parallelism}
-              transaction:
-                mode: {transactionMode}{prune}{rate}
+              fudo:
+                transaction:
+                  mode: {transactionMode}{prune}{rate}
             """);
         return workspace;
     }

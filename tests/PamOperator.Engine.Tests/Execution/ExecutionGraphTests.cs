@@ -20,7 +20,7 @@ public class ExecutionGraphTests
 
         graph.Diagnostics.Should().BeEmpty();
         Order(graph).Should().Equal("create fudo_safe.new", "create fudo_user_safe_assignment.alice-new");
-        graph.Graph.DependenciesOf(graph.Graph.Nodes.Single(s => s.Operation == StepOperation.Create && s.Change.WireType == "user_safe"))
+        graph.Graph.DependenciesOf(graph.Graph.Nodes.Single(s => s.Operation == StepOperation.Create && s.Change.Type.WireType == "user_safe"))
             .Select(s => s.Name).Should().Equal("create fudo_safe.new");
     }
 

@@ -1,3 +1,4 @@
+using PamOperator.Core.Schema;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using PamOperator.Core.Providers;
@@ -9,7 +10,7 @@ namespace PamOperator.Engine.Tests.Fingerprints;
 
 public class StateFingerprintTests
 {
-    private static readonly string[] Types = ["account", "safe"];
+    private static readonly ObjectType[] Types = TestCatalog.Types("account", "safe");
 
     [Fact]
     public void Compute_SameObjectsInAnotherOrderAndMemberOrder_GivesSameFingerprint()
@@ -18,7 +19,7 @@ public class StateFingerprintTests
         var reordered = a with { Spec = Reverse(a.Spec) };
 
         var first = StateFingerprint.Compute(new LiveState([a, Live.Safe("b")]), Types);
-        var second = StateFingerprint.Compute(new LiveState([Live.Safe("b"), reordered]), ["safe", "account", "safe"]);
+        var second = StateFingerprint.Compute(new LiveState([Live.Safe("b"), reordered]), TestCatalog.Types("safe", "account", "safe"));
 
         second.Value.Should().Be(first.Value);
         second.Value.Should().MatchRegex("^[0-9a-f]{64}$");
@@ -33,7 +34,8 @@ public class StateFingerprintTests
             new LiveState([Live.Safe("a", """{"blocked":true}"""), Live.Safe("new"), Live.Account("x")]), Types);
 
         after.Value.Should().NotBe(before.Value);
-        before.Compare(after).Select(d => d.ToString()).Should().Equal("safe a: changed", "safe gone: removed", "safe new: added");
+        before.Compare(after).Select(d => d.ToString()).Should().Equal(
+            "fudo.pamoperator.io/safe a: changed", "fudo.pamoperator.io/safe gone: removed", "fudo.pamoperator.io/safe new: added");
     }
 
     [Fact]
@@ -42,7 +44,7 @@ public class StateFingerprintTests
         var safes = new LiveState([Live.Safe("a")]);
         var withUnobserved = new LiveState([Live.Safe("a"), Live.Referenced("server", "db-09")]);
 
-        StateFingerprint.Compute(withUnobserved, ["safe"]).Value.Should().Be(StateFingerprint.Compute(safes, ["safe"]).Value);
+        StateFingerprint.Compute(withUnobserved, TestCatalog.Types("safe")).Value.Should().Be(StateFingerprint.Compute(safes, TestCatalog.Types("safe")).Value);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class ObservationScopeTests
     {
         var types = ObservationScope.For([Manifests.Safe("a")], TestCatalog.All, prune: false);
 
-        types.Should().Equal(["safe"], "a safe references nothing and cannot be replaced, so no dependent matters");
+        types.Select(t => t.WireType).Should().Equal(["safe"], "a safe references nothing and cannot be replaced, so no dependent matters");
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public class ObservationScopeTests
     {
         var types = ObservationScope.For([Manifests.Account("a", """{"server":"db-01"}""")], TestCatalog.All, prune: false);
 
-        types.Should().Equal(
+        types.Select(t => t.WireType).Should().Equal(
             ["account", "account_safe_listener", "server"],
             "server is referenced; account_safe_listener references the replaceable account and would be recreated");
     }
@@ -30,7 +30,7 @@ public class ObservationScopeTests
     {
         var types = ObservationScope.For([Manifests.UserSafe("x", """{"user":"alice","safe":"ops"}""")], TestCatalog.All, prune: false);
 
-        types.Should().Equal("safe", "user", "user_safe");
+        types.Select(t => t.WireType).Should().Equal("safe", "user", "user_safe");
     }
 
     [Fact]
@@ -38,6 +38,6 @@ public class ObservationScopeTests
     {
         var types = ObservationScope.For([], TestCatalog.All, prune: true);
 
-        types.Should().Equal("account", "account_safe_listener", "listener", "safe", "server", "user", "user_safe");
+        types.Select(t => t.WireType).Should().Equal("account", "account_safe_listener", "listener", "safe", "server", "user", "user_safe");
     }
 }

@@ -73,7 +73,7 @@ public class PlannerPruneTests
 
         var plan = TestPlans.Make([], [Live.Safe("team-a-db"), Live.UserSafe("bob", "team-a-db")], options);
 
-        plan.Changes.Should().ContainSingle().Which.WireType.Should().Be("user_safe");
+        plan.Changes.Should().ContainSingle().Which.Type.WireType.Should().Be("user_safe");
     }
 
     [Fact]

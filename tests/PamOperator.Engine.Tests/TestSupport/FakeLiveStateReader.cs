@@ -1,4 +1,5 @@
 using PamOperator.Core.Providers;
+using PamOperator.Core.Schema;
 
 namespace PamOperator.Engine.Tests.TestSupport;
 
@@ -7,13 +8,13 @@ internal sealed class FakeLiveStateReader(IEnumerable<LiveObject> objects) : ILi
 {
     private readonly List<LiveObject> _objects = [.. objects];
 
-    public List<IReadOnlyCollection<string>> Requests { get; } = [];
+    public List<IReadOnlyCollection<ObjectType>> Requests { get; } = [];
 
-    public Task<LiveState> ObserveAsync(IReadOnlyCollection<string> wireTypes, CancellationToken cancellationToken)
+    public Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Requests.Add([.. wireTypes]);
-        var types = wireTypes.ToHashSet(StringComparer.Ordinal);
-        return Task.FromResult(new LiveState(_objects.Where(o => types.Contains(o.WireType))));
+        Requests.Add([.. types]);
+        var wanted = types.ToHashSet();
+        return Task.FromResult(new LiveState(_objects.Where(o => wanted.Contains(o.Type))));
     }
 }

@@ -27,7 +27,7 @@ internal static class Live
     /// <summary>An object of a type the tool only references (server, user, listener).</summary>
     public static LiveObject Referenced(string wireType, string name) => new()
     {
-        WireType = wireType,
+        Type = new ObjectType(TestCatalog.Group, wireType),
         ExternalId = IdOf(wireType, name),
         Key = name,
         Spec = new JsonObject { ["name"] = name },
@@ -39,7 +39,7 @@ internal static class Live
         var key = NaturalKey.Of(kind, name, json);
         return new LiveObject
         {
-            WireType = kind.WireType,
+            Type = kind.Type,
             ExternalId = IdOf(kind.WireType, key),
             Key = key,
             Spec = json,

@@ -1,3 +1,4 @@
+using PamOperator.Core.Schema;
 using PamOperator.Engine.Hooks;
 using PamOperator.Engine.Plans;
 
@@ -8,9 +9,9 @@ internal sealed class RecordingHooks : IPlanHooks
 {
     public List<string> Events { get; } = [];
 
-    public void ObserveStarted(IReadOnlyList<string> wireTypes) => Events.Add($"observe {string.Join(",", wireTypes)}");
+    public void ObserveStarted(IReadOnlyList<ObjectType> types) => Events.Add($"observe {string.Join(",", types.Select(t => t.WireType))}");
 
-    public void ObserveFinished(string wireType, int objectCount) => Events.Add($"observed {wireType} {objectCount}");
+    public void ObserveFinished(ObjectType type, int objectCount) => Events.Add($"observed {type.WireType} {objectCount}");
 
     public void PlanFinished(PlanSummary summary, int changeCount) =>
         Events.Add($"planned {changeCount}: +{summary.Add} ~{summary.Change} -{summary.Destroy}");

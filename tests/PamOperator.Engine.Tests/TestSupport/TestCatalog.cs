@@ -51,9 +51,15 @@ internal static class TestCatalog
 
     public static IReadOnlyList<KindDescriptor> All { get; } = [Safe, Account, UserSafeAssignment, AccountSafeListenerAssignment];
 
+    /// <summary>The API group of these kinds.</summary>
+    public const string Group = "fudo.pamoperator.io";
+
+    /// <summary>Vendor-qualified types of this catalog's vendor, by wire name.</summary>
+    public static ObjectType[] Types(params string[] wireTypes) => [.. wireTypes.Select(w => new ObjectType(Group, w))];
+
     private static KindDescriptor Kind(string kind, string plural, string wireType, IReadOnlyList<string> keyFields, IReadOnlyList<FieldDescriptor> fields) => new()
     {
-        Group = "fudo.pamoperator.io",
+        Group = Group,
         Kind = kind,
         Plural = plural,
         Vendor = "fudo",

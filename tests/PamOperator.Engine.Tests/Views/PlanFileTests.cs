@@ -67,8 +67,10 @@ public class PlanFileTests
 
     [Theory]
     [InlineData("""{"formatVersion":99,"changes":[]}""", "format version", "another version is refused")]
-    [InlineData("""{"formatVersion":1,"changes":[{"action":"create"}]""", "not valid plan JSON", "truncated JSON")]
-    [InlineData("""{"formatVersion":1,"fingerprint":{"value":"x","observedTypes":[],"objects":[]},"changes":[{"address":{"vendor":"fudo","kind":"Safe","name":"a"},"wireType":"safe","key":"a","action":"explode"}]}""", "not valid plan JSON", "unknown action")]
+    [InlineData("""{"formatVersion":1,"changes":[]}""", "format version", "format 1 (one PAM, no sections) is refused: plan again")]
+    [InlineData("""{"formatVersion":2,"pams":[{"name":"a","changes":[{"action":"create"}]""", "not valid plan JSON", "truncated JSON")]
+    [InlineData("""{"formatVersion":2,"pams":[]}""", "holds no PAM", "a plan of no PAM")]
+    [InlineData("""{"formatVersion":2,"pams":[{"name":"default","fingerprint":{"value":"x","observedTypes":[],"objects":[]},"changes":[{"address":{"vendor":"fudo","kind":"Safe","name":"a"},"type":{"group":"fudo.pamoperator.io","wireType":"safe"},"key":"a","action":"explode"}]}]}""", "not valid plan JSON", "unknown action")]
     [InlineData("[]", "format version", "not an object")]
     public void Deserialize_InvalidFile_ReportsDiagnostic(string json, string expected, string reason)
     {

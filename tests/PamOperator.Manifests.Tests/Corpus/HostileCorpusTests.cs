@@ -33,7 +33,7 @@ public class HostileCorpusTests(ITestOutputHelper output)
         var path = Repo.Corpus("hostile", file);
 
         var watch = Stopwatch.StartNew();
-        var result = await ManifestReader.ReadAsync([path], TextReader.Null, CancellationToken.None);
+        var result = await ManifestReader.ReadAsync([path], TextReader.Null, Catalogs.Default, CancellationToken.None);
         watch.Stop();
 
         output.WriteLine($"{file}: {watch.Elapsed.TotalMilliseconds:F1} ms");
@@ -72,7 +72,7 @@ public class HostileCorpusTests(ITestOutputHelper output)
             }
 
             var watch = Stopwatch.StartNew();
-            var result = await ManifestReader.ReadAsync([path], TextReader.Null, CancellationToken.None);
+            var result = await ManifestReader.ReadAsync([path], TextReader.Null, Catalogs.Default, CancellationToken.None);
             watch.Stop();
 
             output.WriteLine($"50MB.yaml: {watch.Elapsed.TotalMilliseconds:F1} ms");
@@ -88,7 +88,7 @@ public class HostileCorpusTests(ITestOutputHelper output)
     [Fact]
     public async Task InlineSecret_NeverAppearsInAnyDiagnostic()
     {
-        var result = await ManifestReader.ReadAsync([Repo.Corpus("hostile", "PAM108-inline-secret.yaml")], TextReader.Null, CancellationToken.None);
+        var result = await ManifestReader.ReadAsync([Repo.Corpus("hostile", "PAM108-inline-secret.yaml")], TextReader.Null, Catalogs.Default, CancellationToken.None);
 
         result.Diagnostics.Should().NotBeEmpty();
         result.Diagnostics.Should().OnlyContain(d => !(d.Summary + d.Detail).Contains("hunter2", StringComparison.Ordinal));

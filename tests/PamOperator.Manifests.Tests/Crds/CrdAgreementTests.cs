@@ -1,6 +1,5 @@
 using FluentAssertions;
 using PamOperator.Manifests.Crds;
-using PamOperator.Manifests.Kinds;
 using PamOperator.Manifests.Tests.TestSupport;
 using Xunit;
 
@@ -40,7 +39,7 @@ public class CrdAgreementTests
     [Fact]
     public void Corpus_CoversEveryRuleCode()
     {
-        var ruleCodes = KindCatalog.AllWithProviderConfig
+        var ruleCodes = Catalogs.Default.AllWithProviderConfig
             .SelectMany(k => k.Rules.Concat(Schemas.SpecSchemaBuilder.SpecFields(k).SelectMany(f => f.Rules.Concat(f.ItemRules))))
             .Select(r => r.Code).Distinct();
 
@@ -52,9 +51,9 @@ public class CrdAgreementTests
     {
         var path = Directory.GetFiles(Repo.Corpus("agreement"), file, SearchOption.AllDirectories).Single();
         var text = await File.ReadAllTextAsync(path);
-        var cli = await ManifestReader.ReadAsync([path], TextReader.Null, CancellationToken.None);
+        var cli = await ManifestReader.ReadAsync([path], TextReader.Null, Catalogs.Default, CancellationToken.None);
         var document = YamlFile.Documents(text, file).Single();
-        var kind = KindCatalog.Find(document["apiVersion"]!.GetValue<string>(), document["kind"]!.GetValue<string>())!;
+        var kind = Catalogs.Default.Find(document["apiVersion"]!.GetValue<string>(), document["kind"]!.GetValue<string>())!;
         var crd = await CrdSchemaValidator.LoadAsync(Repo.Path("crds", CrdFiles.FileName(kind)));
         return (cli, crd.Rejections(document));
     }

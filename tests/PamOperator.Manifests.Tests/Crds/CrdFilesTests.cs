@@ -1,6 +1,5 @@
 using FluentAssertions;
 using PamOperator.Manifests.Crds;
-using PamOperator.Manifests.Kinds;
 using PamOperator.Manifests.Tests.TestSupport;
 using Xunit;
 
@@ -17,10 +16,10 @@ public class CrdFilesTests
     {
         if (Environment.GetEnvironmentVariable("PAMCTL_REGENERATE") == "1")
         {
-            await CrdFiles.WriteAsync(CrdDirectory, CancellationToken.None);
+            await CrdFiles.WriteAsync(CrdDirectory, Catalogs.Default, CancellationToken.None);
         }
 
-        var expected = CrdFiles.Render();
+        var expected = CrdFiles.Render(Catalogs.Default);
         foreach (var (name, content) in expected)
         {
             var path = Path.Combine(CrdDirectory, name);
@@ -34,9 +33,9 @@ public class CrdFilesTests
     [Fact]
     public void Render_EveryKind_IsAStructuralCrdWithStatusPrinterColumnsAndCategory()
     {
-        foreach (var kind in KindCatalog.AllWithProviderConfig)
+        foreach (var kind in Catalogs.Default.AllWithProviderConfig)
         {
-            var crd = YamlFile.Documents(CrdFiles.Render().Single(f => f.Key == CrdFiles.FileName(kind)).Value).Single();
+            var crd = YamlFile.Documents(CrdFiles.Render(Catalogs.Default).Single(f => f.Key == CrdFiles.FileName(kind)).Value).Single();
             var version = crd["spec"]!["versions"]![0]!;
 
             crd["metadata"]!["name"]!.GetValue<string>().Should().Be($"{kind.Plural}.{kind.Group}");
@@ -54,7 +53,7 @@ public class CrdFilesTests
     [Fact]
     public void Render_ImmutableFields_CarryTransitionRules()
     {
-        var asla = YamlFile.Documents(CrdFiles.Render().Single(f => f.Key == "fudo.pamoperator.io_accountsafelistenerassignments.yaml").Value).Single();
+        var asla = YamlFile.Documents(CrdFiles.Render(Catalogs.Default).Single(f => f.Key == "fudo.pamoperator.io_accountsafelistenerassignments.yaml").Value).Single();
         var spec = asla["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!["properties"]!["spec"]!;
 
         spec["properties"]!["account"]!["x-kubernetes-validations"]![0]!["rule"]!.GetValue<string>().Should().Be("self == oldSelf");
@@ -65,6 +64,6 @@ public class CrdFilesTests
     [Fact]
     public void Render_IsDeterministic()
     {
-        CrdFiles.Render().Should().Equal(CrdFiles.Render());
+        CrdFiles.Render(Catalogs.Default).Should().Equal(CrdFiles.Render(Catalogs.Default));
     }
 }

@@ -1,6 +1,5 @@
 using FluentAssertions;
 using PamOperator.Manifests.Crds;
-using PamOperator.Manifests.Kinds;
 using PamOperator.Manifests.Tests.TestSupport;
 using Xunit;
 
@@ -19,15 +18,15 @@ public class KustomizeTests
         var documents = YamlFile.Documents(result.Stdout, "kustomize-output.yaml");
         documents.Should().OnlyContain(d => d["kind"]!.GetValue<string>() == "CustomResourceDefinition");
         documents.Select(d => d["metadata"]!["name"]!.GetValue<string>())
-            .Should().BeEquivalentTo(KindCatalog.AllWithProviderConfig.Select(k => $"{k.Plural}.{k.Group}"));
+            .Should().BeEquivalentTo(Catalogs.Default.AllWithProviderConfig.Select(k => $"{k.Plural}.{k.Group}"));
     }
 
     [Fact]
     public void Kustomization_ListsEveryGeneratedCrd()
     {
-        var kustomization = YamlFile.Documents(CrdFiles.Render().Single(f => f.Key == CrdFiles.Kustomization).Value).Single();
+        var kustomization = YamlFile.Documents(CrdFiles.Render(Catalogs.Default).Single(f => f.Key == CrdFiles.Kustomization).Value).Single();
 
         kustomization["resources"]!.AsArray().Select(r => r!.GetValue<string>())
-            .Should().BeEquivalentTo(KindCatalog.AllWithProviderConfig.Select(CrdFiles.FileName));
+            .Should().BeEquivalentTo(Catalogs.Default.AllWithProviderConfig.Select(CrdFiles.FileName));
     }
 }

@@ -18,6 +18,7 @@ public class DocsTests
         var doc = File.ReadAllText(Repo.Path("docs", "diagnostics.md"));
         var codes = typeof(DiagnosticCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => (string)f.GetRawConstantValue()!)
+            .Concat(Catalogs.Default.Registry.Modules.SelectMany(m => m.DiagnosticCodes))
             .ToList();
 
         codes.Should().HaveCountGreaterThan(60).And.OnlyContain(c => Regex.IsMatch(c, "^PAM[0-9]{3}$"));
@@ -27,7 +28,8 @@ public class DocsTests
     [Fact]
     public void CodesInThisArea_AreUnique()
     {
-        var values = typeof(DiagnosticCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!);
+        var values = typeof(DiagnosticCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!)
+            .Concat(Catalogs.Default.Registry.Modules.SelectMany(m => m.DiagnosticCodes));
 
         values.Should().OnlyHaveUniqueItems("a code is never reused");
     }
@@ -37,7 +39,7 @@ public class DocsTests
     {
         var doc = File.ReadAllText(Repo.Path("docs", "manifests.md"));
 
-        foreach (var kind in KindCatalog.AllWithProviderConfig)
+        foreach (var kind in Catalogs.Default.AllWithProviderConfig)
         {
             doc.Should().Contain($"## {kind.Kind}");
             foreach (var field in Flatten(kind.Fields).Concat(ControlFieldDescriptors.All))

@@ -22,7 +22,7 @@ public class ExamplesTests
     };
 
     private static Task<ManifestReadResult> ReadAsync(string path) =>
-        ManifestReader.ReadAsync([Repo.Path("examples", path)], TextReader.Null, CancellationToken.None);
+        ManifestReader.ReadAsync([Repo.Path("examples", path)], TextReader.Null, Catalogs.Default, CancellationToken.None);
 
     [Fact]
     public async Task Examples_AreValid_WithOnlyTheDeprecationWarning()

@@ -1,6 +1,6 @@
+using PamOperator.Manifests.Tests.TestSupport;
 using FluentAssertions;
 using PamOperator.Core.Schema;
-using PamOperator.Manifests.Kinds;
 using Xunit;
 
 namespace PamOperator.Manifests.Tests.Kinds;
@@ -16,7 +16,7 @@ public class KindCatalogTests
     [InlineData("AccountGrant", "accountgrants", "account_grant", "user,account")]
     public void Find_FudoKind_HasTheFixedNamesAndKey(string kind, string plural, string wireType, string keyFields)
     {
-        var descriptor = KindCatalog.Find("fudo.pamoperator.io/v1alpha1", kind);
+        var descriptor = Catalogs.Default.Find("fudo.pamoperator.io/v1alpha1", kind);
 
         descriptor.Should().NotBeNull();
         descriptor!.Plural.Should().Be(plural);
@@ -29,17 +29,17 @@ public class KindCatalogTests
     [Fact]
     public void Find_IsCaseSensitiveAndVersioned_LikeKubernetes()
     {
-        KindCatalog.Find("fudo.pamoperator.io/v1alpha1", "safe").Should().BeNull("kinds are case-sensitive");
-        KindCatalog.Find("fudo.pamoperator.io/v1beta1", "Safe").Should().BeNull("only v1alpha1 exists");
-        KindCatalog.Find("pamoperator.io/v1alpha1", "ProviderConfig").Should().BeSameAs(KindCatalog.ProviderConfig);
+        Catalogs.Default.Find("fudo.pamoperator.io/v1alpha1", "safe").Should().BeNull("kinds are case-sensitive");
+        Catalogs.Default.Find("fudo.pamoperator.io/v1beta1", "Safe").Should().BeNull("only v1alpha1 exists");
+        Catalogs.Default.Find("pamoperator.io/v1alpha1", "ProviderConfig").Should().BeSameAs(Catalogs.Default.ProviderConfig);
     }
 
     [Fact]
     public void ProviderConfig_IsClusterScoped_WithoutControlFields()
     {
-        KindCatalog.ProviderConfig.Namespaced.Should().BeFalse();
-        KindCatalog.ProviderConfig.HasControlFields.Should().BeFalse();
-        KindCatalog.All.Should().NotContain(KindCatalog.ProviderConfig, "vendor kinds and ProviderConfig are listed separately");
+        Catalogs.Default.ProviderConfig.Namespaced.Should().BeFalse();
+        Catalogs.Default.ProviderConfig.HasControlFields.Should().BeFalse();
+        Catalogs.Default.All.Should().NotContain(Catalogs.Default.ProviderConfig, "vendor kinds and ProviderConfig are listed separately");
     }
 
     [Fact]
@@ -47,16 +47,16 @@ public class KindCatalogTests
     {
         string[] core = ["po", "svc", "deploy", "ns", "cm", "sa", "pv", "pvc", "ds", "rs", "sts", "ing", "ep", "no", "ev", "hpa",
             "crd", "crds", "pdb", "sc", "netpol", "cs", "limits", "quota", "rc", "csr", "pc", "ingclass", "safe", "account"];
-        var shortNames = KindCatalog.AllWithProviderConfig.SelectMany(k => k.ShortNames).ToList();
+        var shortNames = Catalogs.Default.AllWithProviderConfig.SelectMany(k => k.ShortNames).ToList();
 
         shortNames.Should().OnlyHaveUniqueItems().And.NotIntersectWith(core);
-        KindCatalog.AllWithProviderConfig.Should().OnlyContain(k => k.ShortNames.Count > 0);
+        Catalogs.Default.AllWithProviderConfig.Should().OnlyContain(k => k.ShortNames.Count > 0);
     }
 
     [Fact]
     public void ReferenceFields_NameTheirWireTypeAndWireIdField()
     {
-        var references = KindCatalog.All.SelectMany(k => k.Fields).Where(f => f.Type == FieldType.Reference).ToList();
+        var references = Catalogs.Default.All.SelectMany(k => k.Fields).Where(f => f.Type == FieldType.Reference).ToList();
 
         references.Should().NotBeEmpty();
         references.Should().OnlyContain(f => !string.IsNullOrEmpty(f.References) && f.WireName!.EndsWith("_id", StringComparison.Ordinal));
@@ -65,7 +65,7 @@ public class KindCatalogTests
     [Fact]
     public void ObjectFields_HaveNoWireName_AndMembersCarryTheFlatPrefixedName()
     {
-        var safe = KindCatalog.Find("fudo.pamoperator.io/v1alpha1", "Safe")!;
+        var safe = Catalogs.Default.Find("fudo.pamoperator.io/v1alpha1", "Safe")!;
         foreach (var group in safe.Fields.Where(f => f.Type == FieldType.Object))
         {
             group.WireName.Should().BeNull($"{group.Name} is a grouping of flat attributes");
@@ -78,7 +78,7 @@ public class KindCatalogTests
     [Fact]
     public void WireNames_AreUniqueWithinEachKind()
     {
-        foreach (var kind in KindCatalog.All)
+        foreach (var kind in Catalogs.Default.All)
         {
             var wire = Flatten(kind.Fields).Select(f => f.WireName).OfType<string>().ToList();
             wire.Should().OnlyHaveUniqueItems($"{kind.Kind} maps each wire attribute once");
@@ -92,7 +92,7 @@ public class KindCatalogTests
     [Fact]
     public void KeyFields_AreImmutableReferences()
     {
-        foreach (var kind in KindCatalog.All.Where(k => !k.IsNamed))
+        foreach (var kind in Catalogs.Default.All.Where(k => !k.IsNamed))
         {
             kind.KeyFields.Select(n => kind.Fields.Single(f => f.Name == n))
                 .Should().OnlyContain(f => f.Type == FieldType.Reference && f.Immutable, $"{kind.Kind} key fields identify the object");
@@ -102,7 +102,7 @@ public class KindCatalogTests
     [Fact]
     public void AccountGrant_IsTheOnlyDeprecatedKind()
     {
-        KindCatalog.All.Where(k => k.Deprecation is not null).Select(k => k.Kind).Should().Equal("AccountGrant");
+        Catalogs.Default.All.Where(k => k.Deprecation is not null).Select(k => k.Kind).Should().Equal("AccountGrant");
     }
 
     /// <summary>The flat attributes of one wire object: top-level fields and the members of nested groups.</summary>

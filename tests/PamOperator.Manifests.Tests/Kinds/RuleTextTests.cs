@@ -1,7 +1,7 @@
+using PamOperator.Manifests.Tests.TestSupport;
 using FluentAssertions;
 using PamOperator.Core.Schema;
 using PamOperator.Manifests.Cel;
-using PamOperator.Manifests.Kinds;
 using PamOperator.Manifests.Schemas;
 using Xunit;
 
@@ -14,7 +14,7 @@ public class RuleTextTests
     public void EveryRule_ParsesAndSelectsOnlyDeclaredFields()
     {
         var checkedRules = 0;
-        foreach (var kind in KindCatalog.AllWithProviderConfig)
+        foreach (var kind in Catalogs.Default.AllWithProviderConfig)
         {
             var fields = SpecSchemaBuilder.SpecFields(kind);
             checkedRules += Check(kind.Rules, fields, kind.Kind);

@@ -1,6 +1,6 @@
+using PamOperator.Manifests.Tests.TestSupport;
 using FluentAssertions;
 using PamOperator.Core.Schema;
-using PamOperator.Manifests.Kinds;
 using Xunit;
 
 namespace PamOperator.Manifests.Tests.Kinds;
@@ -38,7 +38,7 @@ public class SeedDefaultsTests
     [MemberData(nameof(Defaults))]
     public void Default_MatchesTheSeed(string kind, string wireName, object? expected)
     {
-        var field = KindCatalog.Find("fudo.pamoperator.io/v1alpha1", kind)!.Fields
+        var field = Catalogs.Default.Find("fudo.pamoperator.io/v1alpha1", kind)!.Fields
             .SelectMany(f => f.Type == FieldType.Object ? f.Fields : [f])
             .Single(f => f.WireName == wireName);
 
@@ -48,7 +48,7 @@ public class SeedDefaultsTests
     [Fact]
     public void Defaults_HaveTheTypeOfTheirField()
     {
-        foreach (var field in KindCatalog.AllWithProviderConfig.SelectMany(k => Flatten(k.Fields)).Where(f => f.Default is not null))
+        foreach (var field in Catalogs.Default.AllWithProviderConfig.SelectMany(k => Flatten(k.Fields)).Where(f => f.Default is not null))
         {
             var ok = field.Type switch
             {
@@ -64,7 +64,7 @@ public class SeedDefaultsTests
     [Fact]
     public void PasswordChangePolicy_DefaultsToStatic_OnlyForRegularAccounts()
     {
-        var field = KindCatalog.Find("fudo.pamoperator.io/v1alpha1", "Account")!.Fields.Single(f => f.Name == "passwordChangePolicy");
+        var field = Catalogs.Default.Find("fudo.pamoperator.io/v1alpha1", "Account")!.Fields.Single(f => f.Name == "passwordChangePolicy");
 
         field.Default.Should().Be("Static");
         field.DefaultWhen!.IsMetBy(new() { ["type"] = "regular" }).Should().BeTrue();

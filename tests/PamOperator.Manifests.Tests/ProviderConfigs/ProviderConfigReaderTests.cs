@@ -34,11 +34,32 @@ public class ProviderConfigReaderTests
             Tls = new ProviderTls(null, false),
             RateLimit = new ProviderRateLimit(20, 40),
             Parallelism = 10,
-            Transaction = new ProviderTransaction(TransactionMode.Atomic, 500),
         });
         config.Prune.Enabled.Should().BeFalse();
         config.Prune.Scope.Should().BeEmpty();
+        config.VendorSettings.Should().BeEmpty("defaults of spec.fudo are the module's to apply");
         result.Objects.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Read_OldTopLevelTransaction_IsRefusedWithTheNewSpelling()
+    {
+        var result = await Manifest.ReadAsync(Config("transaction: {mode: Journal}"));
+
+        var error = result.Diagnostics.Should().ContainSingle(d => d.Code == "PAM103").Subject;
+        error.Summary.Should().Contain("moved into the vendor's section");
+        error.Detail.Should().Contain("spec.fudo.transaction");
+        result.ProviderConfigs.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Read_AnotherVendorsSection_IsAnError()
+    {
+        var result = await Manifest.ReadAsync(Config("cyberark: {}"));
+
+        result.Diagnostics.Should().Contain(d => d.Code == "PAM103" || d.Code == "PAM230",
+            "a section of a vendor this build does not know is an unknown field; of a known other vendor, PAM230");
+        result.ProviderConfigs.Should().BeEmpty();
     }
 
     [Fact]
@@ -46,7 +67,7 @@ public class ProviderConfigReaderTests
     {
         var result = await Manifest.ReadAsync(Config(
             "tls: {caFile: certs/ca.pem}", "rateLimit: {requestsPerSecond: 5, burst: 6}", "parallelism: 64",
-            "transaction: {mode: Journal, maxBatchSize: 1}",
+            "fudo: {transaction: {mode: Journal, maxBatchSize: 1}}",
             "prune: {enabled: true, scope: [{kinds: [Safe], namePrefix: team-}, {nameRegex: '^ops-[0-9]+$'}]}"));
 
         result.Diagnostics.Should().BeEmpty();
@@ -54,7 +75,8 @@ public class ProviderConfigReaderTests
         config.Tls.CaFile.Should().Be(Path.GetFullPath("certs/ca.pem"));
         config.RateLimit.Should().Be(new ProviderRateLimit(5, 6));
         config.Parallelism.Should().Be(64);
-        config.Transaction.Should().Be(new ProviderTransaction(TransactionMode.Journal, 1));
+        config.VendorSettings["transaction"]!["mode"]!.GetValue<string>().Should().Be("Journal");
+        config.VendorSettings["transaction"]!["maxBatchSize"]!.GetValue<long>().Should().Be(1);
         config.Prune.Scope.Should().HaveCount(2);
         config.Prune.Scope[0].Selects("Safe", "TEAM-db").Should().BeTrue("prefixes compare case-insensitively, like PAM names");
         config.Prune.Scope[0].Selects("Account", "team-db").Should().BeFalse("the entry is limited to Safe");

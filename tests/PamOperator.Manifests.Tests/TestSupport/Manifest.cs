@@ -7,7 +7,7 @@ public static class Manifest
 {
     public const string Fudo = "apiVersion: fudo.pamoperator.io/v1alpha1";
 
-    public static Task<ManifestReadResult> ReadAsync(string yaml) => ManifestReader.ReadTextAsync(yaml, CancellationToken.None);
+    public static Task<ManifestReadResult> ReadAsync(string yaml) => ManifestReader.ReadTextAsync(yaml, Catalogs.Default, CancellationToken.None);
 
     /// <summary>A one-object manifest of <paramref name="kind"/> named <paramref name="name"/> with a spec given as
     /// YAML lines (indented by the caller's two spaces).</summary>

@@ -7,6 +7,7 @@ using PamOperator.Kubernetes.Config;
 using PamOperator.Kubernetes.TestServer;
 using PamOperator.Manifests.Crds;
 using PamOperator.Manifests.Kinds;
+using PamOperator.Vendors;
 using PamOperator.Operator.Hosting;
 using PamOperator.Operator.Queue;
 using PamOperator.Simulators.Fudo;
@@ -39,7 +40,7 @@ public sealed class OperatorHarness : IAsyncDisposable
         var server = await KubeTestServer.StartAsync();
         var simulator = await FudoSimulator.StartAsync(new FudoSimulatorOptions());
         var client = new KubernetesApiClient(new KubernetesClientConfiguration(server.BaseAddress));
-        foreach (var kind in KindCatalog.AllWithProviderConfig)
+        foreach (var kind in new KindCatalog(BuiltInVendors.Registry).AllWithProviderConfig)
         {
             await client.CreateAsync(ResourceRef.CustomResourceDefinitions, null, CrdGenerator.Generate(kind));
         }

@@ -1,3 +1,4 @@
+using static PamOperator.Providers.Fudo.Tests.Support.FudoTypes;
 using FluentAssertions;
 using PamOperator.Providers.Fudo.Observe;
 using PamOperator.Providers.Fudo.Tests.Support;
@@ -27,9 +28,9 @@ public class FudoLiveStateReaderTests
         using var client = ClientFactory.Create(handler, pageSize: 100);
         var reader = new FudoLiveStateReader(client, TestKinds.All);
 
-        var state = await reader.ObserveAsync(["user_safe"], CancellationToken.None);
+        var state = await reader.ObserveAsync([FudoType("user_safe")], CancellationToken.None);
 
-        var assignment = state.Find("user_safe", "user=ALICE,safe=prod-db");
+        var assignment = state.Find(FudoType("user_safe"), "user=ALICE,safe=prod-db");
         assignment.Should().NotBeNull("keys compare case-insensitively, like Fudo names");
         assignment!.ExternalId.Should().Be("50");
         assignment.Spec.ToJsonString().Should().Be(
@@ -43,7 +44,7 @@ public class FudoLiveStateReaderTests
         using var client = ClientFactory.Create(handler, pageSize: 100);
         var reader = new FudoLiveStateReader(client, TestKinds.All);
 
-        await reader.ObserveAsync(["user_safe", "safe"], CancellationToken.None);
+        await reader.ObserveAsync([FudoType("user_safe"), FudoType("safe")], CancellationToken.None);
 
         handler.Requests.Select(r => r.Split('?')[0]).Should().BeEquivalentTo(
             ["/api/v2/safe", "/api/v2/user", "/api/v2/user/safe", "/api/v2/user/safe/time_policy"],

@@ -1,3 +1,4 @@
+using static PamOperator.Providers.Fudo.Tests.Support.FudoTypes;
 using FluentAssertions;
 using PamOperator.Simulators.Fudo;
 using Xunit;
@@ -39,7 +40,7 @@ public class FudoStepSessionMultiRequestTests
         await using var session = await target.StepSessionAsync();
         await session.WriteAsync(WriteTarget.Create(WriteKinds.Safe, "ops", "{}"), CancellationToken.None);
         await session.WriteAsync(WriteTarget.Create(WriteKinds.UserSafe, BobOps, $$"""{"user":"bob","safe":"ops","timePolicy":{{Windows}}}"""), CancellationToken.None);
-        var live = (await target.ObserveAsync()).Find("user_safe", BobOps)!;
+        var live = (await target.ObserveAsync()).Find(FudoType("user_safe"), BobOps)!;
         var before = await target.DumpAsync();
         target.Simulator.SetFaults(new FaultSettings { FailNthWrite = 4 }); // PATCH, DELETE Tuesday, POST Wednesday, POST Thursday fails
 
@@ -60,7 +61,7 @@ public class FudoStepSessionMultiRequestTests
         await using var session = await target.StepSessionAsync();
         await session.WriteAsync(WriteTarget.Create(WriteKinds.Safe, "ops", "{}"), CancellationToken.None);
         await session.WriteAsync(WriteTarget.Create(WriteKinds.UserSafe, BobOps, $$"""{"user":"bob","safe":"ops","timePolicy":{{Windows}}}"""), CancellationToken.None);
-        var live = (await target.ObserveAsync()).Find("user_safe", BobOps)!;
+        var live = (await target.ObserveAsync()).Find(FudoType("user_safe"), BobOps)!;
 
         // An undo made by the applier knows the windows, not the ids of the rows the apply created.
         var undo = WriteTarget.Update(live, WriteKinds.UserSafe, """{"timePolicy":[]}""") with { ProviderData = null };

@@ -1,3 +1,4 @@
+using static PamOperator.Providers.Fudo.Tests.Support.FudoTypes;
 using FluentAssertions;
 using PamOperator.Simulators.Fudo;
 using Xunit;
@@ -82,7 +83,7 @@ public class FudoStepSessionTests
         await using var target = await WriteTarget.StartAsync();
         await using var session = await target.StepSessionAsync();
         await session.WriteAsync(WriteTarget.Create(WriteKinds.Safe, "ops", "{}"), CancellationToken.None);
-        var live = (await target.ObserveAsync()).Find("safe", "ops")!;
+        var live = (await target.ObserveAsync()).Find(FudoType("safe"), "ops")!;
         target.Simulator.SetFaults(new FaultSettings { RateLimitNextRequests = 1, RetryAfterSeconds = 0 });
 
         var outcome = await session.WriteAsync(WriteTarget.Update(live, WriteKinds.Safe, """{"requiredVotes":3}"""), CancellationToken.None);
@@ -98,7 +99,7 @@ public class FudoStepSessionTests
         await using var target = await WriteTarget.StartAsync();
         await using var session = await target.StepSessionAsync();
         await session.WriteAsync(WriteTarget.Create(WriteKinds.Safe, "gone", "{}"), CancellationToken.None);
-        var live = (await target.ObserveAsync()).Find("safe", "gone")!;
+        var live = (await target.ObserveAsync()).Find(FudoType("safe"), "gone")!;
         await session.WriteAsync(WriteTarget.Delete(live, WriteKinds.Safe), CancellationToken.None);
 
         var again = await session.WriteAsync(WriteTarget.Delete(live, WriteKinds.Safe), CancellationToken.None);

@@ -40,7 +40,7 @@ internal sealed class WriteTarget : IAsyncDisposable
     public static async Task<WriteTarget> StartAsync() => new(await FudoSimulator.StartAsync(new FudoSimulatorOptions()));
 
     public async Task<LiveState> ObserveAsync() =>
-        await new FudoLiveStateReader(Client, WriteKinds.All).ObserveAsync([.. WriteKinds.All.Select(k => k.WireType)], CancellationToken.None);
+        await new FudoLiveStateReader(Client, WriteKinds.All).ObserveAsync([.. WriteKinds.All.Select(k => k.Type)], CancellationToken.None);
 
     /// <summary>A writer over this target's client, as <see cref="FudoProvider"/> builds it.</summary>
     public FudoWriter Writer(FudoClientOptions? options = null) => new(Client, options ?? Options);

@@ -1,3 +1,4 @@
+using PamOperator.Core.Schema;
 using System.Text.Json.Nodes;
 using PamOperator.Core;
 using PamOperator.Core.Diagnostics;
@@ -10,7 +11,7 @@ internal sealed record PlanFileChange
 {
     public required ObjectAddress Address { get; init; }
 
-    public required string WireType { get; init; }
+    public required ObjectType Type { get; init; }
 
     public required string Key { get; init; }
 
@@ -41,7 +42,7 @@ internal sealed record PlanFileChange
     public static PlanFileChange From(ResourceChange c) => new()
     {
         Address = c.Address,
-        WireType = c.WireType,
+        Type = c.Type,
         Key = c.Key,
         ExternalId = c.ExternalId,
         Action = c.Action,
@@ -60,7 +61,7 @@ internal sealed record PlanFileChange
     public ResourceChange ToChange() => new()
     {
         Address = Address,
-        WireType = WireType,
+        Type = Type,
         Key = Key,
         ExternalId = ExternalId,
         Action = Action,

@@ -1,0 +1,67 @@
+using PamOperator.Core.Diagnostics;
+using PamOperator.Core.Schema;
+
+namespace PamOperator.Providers.Fudo.Kinds;
+
+/// <summary>The conditional rules of AccountModel (seed 001, "Required" column), as CEL over the spec.</summary>
+internal static class AccountRules
+{
+    public static IReadOnlyList<ValidationRule> All { get; } =
+    [
+        CommonRules.ReasonWhenBlocked,
+        new(FudoDiagnosticCodes.ServerXorPool,
+            "has(self.server) != has(self.pool)",
+            "exactly one of server and pool is required",
+            "Set spec.server to the server the account lives on, or spec.pool to a server pool; not both."),
+        new(DiagnosticCodes.RequiredWhen,
+            "!has(self.type) || self.type == 'anonymous' || has(self.method)",
+            "method is required when type is regular or forward",
+            "Add spec.method: password, sshkey, account or passvn.",
+            ".type"),
+        new(DiagnosticCodes.RequiredWhen,
+            "!has(self.type) || self.type != 'regular' || has(self.login)",
+            "login is required when type is regular",
+            "Add spec.login: the account's login name on the server.",
+            ".type"),
+        new(DiagnosticCodes.NotAllowedWhen,
+            "!has(self.privateKeyPassphrase) || has(self.secret)",
+            "privateKeyPassphrase is only allowed together with secret",
+            "Add spec.secret (the private key) or remove spec.privateKeyPassphrase.",
+            ".privateKeyPassphrase"),
+        new(DiagnosticCodes.RequiredWhen,
+            "!has(self.method) || self.method != 'account' || has(self.account)",
+            "account is required when method is account",
+            "Add spec.account: the PAM name of the account whose credentials are used.",
+            ".method"),
+        new(DiagnosticCodes.NotAllowedWhen,
+            "!has(self.account) || (has(self.method) && self.method == 'account')",
+            "account is only allowed when method is account",
+            "Set spec.method: account, or remove spec.account.",
+            ".account"),
+        new(DiagnosticCodes.RequiredWhen,
+            "!has(self.method) || self.method != 'passvn' || has(self.passvnId)",
+            "passvnId is required when method is passvn",
+            "Add spec.passvnId: the password vault identifier.",
+            ".method"),
+        new(DiagnosticCodes.NotAllowedWhen,
+            "!has(self.passvnId) || (has(self.method) && self.method == 'passvn')",
+            "passvnId is only allowed when method is passvn",
+            "Set spec.method: passvn, or remove spec.passvnId.",
+            ".passvnId"),
+        new(DiagnosticCodes.RequiredWhen,
+            "!(has(self.ocrEnabled) && self.ocrEnabled) || has(self.ocrLang)",
+            "ocrLang is required when ocrEnabled is true",
+            "Add spec.ocrLang, e.g. eng or deu+eng+pol.",
+            ".ocrEnabled"),
+        new(DiagnosticCodes.RequiredWhen,
+            "!(has(self.passwordChangeOnCheckin) && self.passwordChangeOnCheckin) || has(self.passwordCheckoutTimeLimit)",
+            "passwordCheckoutTimeLimit is required when passwordChangeOnCheckin is true",
+            "Add spec.passwordCheckoutTimeLimit (HH:MM:SS), e.g. 01:00:00.",
+            ".passwordChangeOnCheckin"),
+        new(DiagnosticCodes.NotAllowedWhen,
+            "!has(self.rotateSecretAfter) || has(self.secret)",
+            "rotateSecretAfter is only allowed together with secret",
+            "rotateSecretAfter re-sends spec.secret; add spec.secret or remove rotateSecretAfter.",
+            ".rotateSecretAfter"),
+    ];
+}

@@ -1,0 +1,25 @@
+using PamOperator.Core.Schema;
+
+namespace PamOperator.Providers.Fudo.Kinds;
+
+/// <summary>Fudo account-safe-listener assignment (seed 000/001, AccountSafeListenerAssignmentModel).</summary>
+internal static class AccountSafeListenerAssignmentKind
+{
+    public static KindDescriptor Descriptor { get; } = new()
+    {
+        Group = FudoGroup.Group,
+        Kind = "AccountSafeListenerAssignment",
+        Plural = "accountsafelistenerassignments",
+        ShortNames = ["fudoaccountsafe"],
+        Vendor = FudoGroup.Vendor,
+        WireType = "account_safe_listener",
+        KeyFields = ["account", "safe", "listener"],
+        Description = "Puts an account into a safe, reachable through a listener (the gateway users connect to).",
+        Fields =
+        [
+            Field.Reference("account", "account_id", "account", "The account (by PAM name).") with { Required = true, Immutable = true },
+            Field.Reference("safe", "safe_id", "safe", "The safe (by PAM name).") with { Required = true, Immutable = true },
+            Field.Reference("listener", "listener_id", "listener", "The listener (by PAM name); optional.") with { Immutable = true },
+        ],
+    };
+}

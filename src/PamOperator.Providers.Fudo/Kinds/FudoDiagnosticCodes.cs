@@ -1,0 +1,28 @@
+namespace PamOperator.Providers.Fudo.Kinds;
+
+/// <summary>
+/// The diagnostic codes only Fudo's kinds raise. They keep the numbers they had before vendors became modules
+/// (codes are stable); docs/diagnostics.md explains each, and the module lists them in
+/// <see cref="FudoModule.DiagnosticCodes"/> so the docs test covers them.
+/// </summary>
+public static class FudoDiagnosticCodes
+{
+    /// <summary>blocked is true but no reason is given.</summary>
+    public const string BlockedWithoutReason = "PAM201";
+
+    /// <summary>An account needs exactly one of server and pool.</summary>
+    public const string ServerXorPool = "PAM202";
+
+    /// <summary>A time-policy window ends before it starts.</summary>
+    public const string TimeWindowEmpty = "PAM205";
+
+    /// <summary>Two time-policy windows overlap.</summary>
+    public const string TimeWindowOverlap = "PAM206";
+
+    /// <summary>A time policy is given while useTimePolicy is false.</summary>
+    public const string TimePolicyUnused = "PAM207";
+
+    /// <summary>Every code above, for the module's registry entry.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [BlockedWithoutReason, ServerXorPool, TimeWindowEmpty, TimeWindowOverlap, TimePolicyUnused];
+}

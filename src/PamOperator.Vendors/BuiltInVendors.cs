@@ -1,0 +1,17 @@
+using PamOperator.Core.Vendors;
+using PamOperator.Providers.Fudo;
+using PamOperator.Simulators.Fudo;
+
+namespace PamOperator.Vendors;
+
+/// <summary>
+/// The vendors of this build. A new vendor is its module project, its simulator project and one line here; the CLI,
+/// the operator, CRDs, RBAC, docs tables, import and the simulator command all enumerate this list.
+/// </summary>
+public static class BuiltInVendors
+{
+    public static VendorRegistry Registry { get; } = new(
+    [
+        new VendorRegistration(new FudoModule(), new FudoSimulatorFactory()),
+    ]);
+}
