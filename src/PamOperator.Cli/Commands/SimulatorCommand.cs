@@ -6,9 +6,10 @@ using PamOperator.Simulators.Fudo;
 namespace PamOperator.Cli.Commands;
 
 /// <summary>
-/// <c>pamctl simulator --vendor fudo --listen 127.0.0.1:PORT [--db FILE] [--api-key KEY] [--seed FILE] [fault flags]</c>:
+/// <c>pamctl simulator --vendor fudo --listen 127.0.0.1:PORT [--db FILE] [--api-key KEY] [--seed FILE] [--tls] [fault flags]</c>:
 /// runs a vendor simulator until Ctrl+C, SIGTERM or cancellation. Prints <c>listening on http://127.0.0.1:PORT</c> on stdout, and
-/// <c>api key: KEY</c> when the key was generated (the one secret this command prints: the caller needs it to connect).
+/// <c>api key: KEY</c> when the key was generated (the one secret this command prints: the caller needs it to connect), and
+/// with <c>--tls</c> <c>ca certificate: FILE</c> (the CA to trust; the address is then <c>https://</c>).
 /// </summary>
 internal static class SimulatorCommand
 {
@@ -65,6 +66,11 @@ internal static class SimulatorCommand
                 await console.Out.WriteLineAsync($"api key: {simulator.ApiKey}");
             }
 
+            if (simulator.CaCertificatePath is { } caFile)
+            {
+                await console.Out.WriteLineAsync($"ca certificate: {caFile}");
+            }
+
             await console.Out.FlushAsync(CancellationToken.None);
             var storage = options.DatabasePath is null ? "in memory" : $"database {options.DatabasePath}";
             await console.Error.WriteLineAsync($"Fudo PAM API v2 simulator ({storage}); press Ctrl+C to stop.");
@@ -117,12 +123,13 @@ internal static class SimulatorCommand
         public Option<BatchAtomicSupport> BatchAtomic { get; } = new("--batch-atomic") { Description = "Supported (5.4+), Rejected or Ignored (5.3).", DefaultValueFactory = _ => BatchAtomicSupport.Supported };
         public Option<FudoErrorLayout> ErrorLayout { get; } = new("--error-layout") { Description = "ResultMessage, ResultError or PlainText.", DefaultValueFactory = _ => FudoErrorLayout.ResultMessage };
         public Option<bool> Tombstones { get; } = new("--tombstones") { Description = "DELETE keeps removed rows (removed: true)." };
+        public Option<bool> Tls { get; } = new("--tls") { Description = "Serve HTTPS with a CA generated at start (its PEM file path is printed); valid for 127.0.0.1 and localhost." };
 
         public IEnumerable<Option> All =>
         [
             Vendor, Listen, Db, ApiKey, Seed, LatencyMs, FailureRate, FailureStatus, RandomSeed, FailNext, FailNthWrite,
             RateLimit429, RateLimitNext, RetryAfter, DropNext, TimeoutNext, TimeoutMs, DefaultLimit, MaxLimit, BatchAtomic,
-            ErrorLayout, Tombstones,
+            ErrorLayout, Tombstones, Tls,
         ];
 
         public FudoSimulatorOptions ToOptions(ParseResult parse)
@@ -133,6 +140,7 @@ internal static class SimulatorCommand
                 DatabasePath = parse.GetValue(Db),
                 ApiKey = parse.GetValue(ApiKey),
                 SeedFile = parse.GetValue(Seed),
+                Tls = parse.GetValue(Tls),
                 Faults = new FaultSettings
                 {
                     LatencyMs = parse.GetValue(LatencyMs),

@@ -1,6 +1,5 @@
 using PamOperator.Simulators.Fudo.Api;
 using PamOperator.Simulators.Fudo.Endpoints;
-using PamOperator.Simulators.Fudo.Faults;
 using PamOperator.Simulators.Fudo.Fixtures;
 using PamOperator.Simulators.Fudo.Operations;
 using PamOperator.Simulators.Fudo.Storage;
@@ -19,13 +18,14 @@ internal sealed class SimulatorEngine : IDisposable
     private readonly string _fixtures;
     private readonly string _fixturesSource;
 
-    public SimulatorEngine(FudoSimulatorOptions options)
+    /// <summary>Opens the store (fixtures go into a new one); <paramref name="faults"/> is the kit's state, consumed
+    /// once per executed write (<see cref="FaultState.ConsumeWrite"/>), batch entries included.</summary>
+    public SimulatorEngine(FudoSimulatorOptions options, FaultState faults)
     {
-        _database = SqliteDatabase.Open(options.DatabasePath);
+        _database = FudoSchema.Open(options.DatabasePath);
         var store = new ObjectStore(_database);
         var service = new ObjectService(store, options.Compatibility, options.TimeProvider);
-        Faults = new FaultState(options.TimeProvider);
-        Faults.Apply(options.Faults);
+        Faults = faults;
         _context = new ApiContext(service, new ObjectRenderer(service.Context), Faults, ApiRoutes.Build());
         (_fixtures, _fixturesSource) = options.SeedFile is { } file ? (File.ReadAllText(file), file) : (FixtureLoader.DefaultYaml, "built-in fixtures");
         if (store.IsEmpty)
@@ -91,29 +91,7 @@ internal sealed class SimulatorEngine : IDisposable
         _lock.Dispose();
     }
 
-    private T InTransaction<T>(Func<T> work, Func<T, bool> succeeded)
-    {
-        _database.Begin();
-        try
-        {
-            var result = work();
-            if (succeeded(result))
-            {
-                _database.Commit();
-            }
-            else
-            {
-                _database.Rollback();
-            }
-
-            return result;
-        }
-        catch
-        {
-            _database.Rollback();
-            throw;
-        }
-    }
+    private T InTransaction<T>(Func<T> work, Func<T, bool> succeeded) => _database.InTransaction(work, succeeded);
 
     private void LoadFixtures()
     {
