@@ -41,7 +41,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// null over plain HTTP.</summary>
     public string? CaCertificatePath { get; }
 
-    /// <summary>The CA certificate (public part) when TLS is on, for in-process clients; null otherwise.</summary>
+    /// <summary>The CA certificate (public part only) when TLS is on, for in-process clients; null otherwise.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? CaCertificate => _tls?.Authority;
 
     /// <summary>Faults in effect (apply new settings with <see cref="FaultState.Apply"/>).</summary>

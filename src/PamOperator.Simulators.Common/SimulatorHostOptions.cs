@@ -13,8 +13,9 @@ public sealed record SimulatorHostOptions
 
     /// <summary>
     /// Serve HTTPS with a certificate authority generated at start (see <see cref="Tls.TlsCertificates"/>); its PEM is
-    /// written to <see cref="CaCertificatePath"/> and reported by <see cref="SimulatorHost.CaCertificatePath"/>.
-    /// Default false (plain HTTP).
+    /// written to <see cref="CaCertificatePath"/> and reported by <see cref="SimulatorHost.CaCertificatePath"/>. The server
+    /// certificate names <c>127.0.0.1</c> and <c>localhost</c> only: a client addressing <c>[::1]</c> fails host name
+    /// verification. Default false (plain HTTP).
     /// </summary>
     public bool Tls { get; init; }
 

@@ -7,8 +7,8 @@ namespace PamOperator.Simulators.Common.Tls;
 /// <summary>
 /// A throwaway certificate authority and the server certificate it signed, generated in memory at start (ECDSA P-256).
 /// The server certificate names exactly <c>IP:127.0.0.1</c> and <c>DNS:localhost</c>, so clients that verify host
-/// names connect to either once they trust <see cref="Authority"/>. Only the CA's public certificate ever leaves the
-/// process (<see cref="CaPem"/>); the private keys exist in memory only.
+/// names connect to either once they trust <see cref="Authority"/>. The CA's private key is discarded as soon as it has
+/// signed the server certificate (nothing else can ever be issued under it); the server's key exists in memory only.
 /// </summary>
 public sealed class TlsCertificates : IDisposable
 {
@@ -18,7 +18,7 @@ public sealed class TlsCertificates : IDisposable
         Server = server;
     }
 
-    /// <summary>The CA certificate (with its private key, which is never exported).</summary>
+    /// <summary>The CA certificate, public part only: what clients trust.</summary>
     public X509Certificate2 Authority { get; }
 
     /// <summary>The server certificate with its private key, for Kestrel.</summary>
@@ -42,7 +42,7 @@ public sealed class TlsCertificates : IDisposable
             X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         var caSki = new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false);
         caRequest.CertificateExtensions.Add(caSki);
-        var authority = caRequest.CreateSelfSigned(notBefore, notAfter);
+        using var signer = caRequest.CreateSelfSigned(notBefore, notAfter);
 
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var serverRequest = new CertificateRequest("CN=localhost", serverKey, HashAlgorithmName.SHA256);
@@ -56,12 +56,12 @@ public sealed class TlsCertificates : IDisposable
             [new Oid("1.3.6.1.5.5.7.3.1", "Server Authentication")], false));
         serverRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(serverRequest.PublicKey, false));
         serverRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(caSki));
-        using var signed = serverRequest.Create(authority, notBefore, notAfter.AddMinutes(-1), RandomNumberGenerator.GetBytes(16));
+        using var signed = serverRequest.Create(signer, notBefore, notAfter.AddMinutes(-1), RandomNumberGenerator.GetBytes(16));
         using var withKey = signed.CopyWithPrivateKey(serverKey);
         // A PKCS#12 round trip gives a certificate whose key outlives the ephemeral key objects disposed above and that
         // SslStream accepts on every platform.
         var server = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
-        return new TlsCertificates(authority, server);
+        return new TlsCertificates(X509CertificateLoader.LoadCertificate(signer.RawData), server);
     }
 
     /// <summary>

@@ -89,6 +89,11 @@ public sealed class TlsTests : IAsyncLifetime
 
         text.Should().StartWith("-----BEGIN CERTIFICATE-----").And.NotContain("PRIVATE KEY");
         Path.GetFileName(Vendor.Host.CaCertificatePath).Should().Be("ca.pem");
+        Vendor.Host.CaCertificate!.HasPrivateKey.Should().BeFalse("the CA key is discarded once the server certificate is signed");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(Vendor.Host.CaCertificatePath!).Should().NotHaveFlag(UnixFileMode.OtherWrite);
+        }
     }
 
     [Fact]
