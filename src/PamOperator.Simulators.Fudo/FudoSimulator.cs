@@ -1,48 +1,47 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using PamOperator.Simulators.Common;
+using PamOperator.Simulators.Common.Credentials;
 using PamOperator.Simulators.Fudo.Hosting;
 
 namespace PamOperator.Simulators.Fudo;
 
 /// <summary>
-/// A running Fudo PAM API v2 simulator on loopback (ASP.NET Core on Kestrel, SQLite storage). Start it with
-/// <see cref="StartAsync"/>; dispose it to stop (held requests end, the database closes). It never takes over the
-/// process's signals (Ctrl+C, SIGTERM): the host process decides when to dispose it. Thread-safe.
+/// A running Fudo PAM API v2 simulator on loopback, built on the simulator kit (<see cref="SimulatorHost"/>: Kestrel,
+/// optional HTTPS, request log, faults, <c>/_sim</c>) with SQLite storage. Start it with <see cref="StartAsync"/>;
+/// dispose it to stop (held requests end, the database closes). It never takes over the process's signals (Ctrl+C,
+/// SIGTERM): the host process decides when to dispose it. Thread-safe.
 /// </summary>
 public sealed class FudoSimulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly SimulatorHost _host;
     private readonly SimulatorEngine _engine;
-    private readonly RequestLog _log;
-    private readonly CancellationTokenSource _stopping;
 
-    private FudoSimulator(WebApplication app, SimulatorEngine engine, RequestLog log, CancellationTokenSource stopping,
-        Uri baseAddress, string apiKey)
+    private FudoSimulator(SimulatorHost host, SimulatorEngine engine, string apiKey)
     {
-        _app = app;
+        _host = host;
         _engine = engine;
-        _log = log;
-        _stopping = stopping;
-        BaseAddress = baseAddress;
         ApiKey = apiKey;
     }
 
-    /// <summary>Root address, e.g. <c>http://127.0.0.1:41234/</c>; the API is under <c>/api/v2/</c>.</summary>
-    public Uri BaseAddress { get; }
+    /// <summary>Root address, e.g. <c>http://127.0.0.1:41234/</c> (<c>https://</c> with <see cref="FudoSimulatorOptions.Tls"/>);
+    /// the API is under <c>/api/v2/</c>.</summary>
+    public Uri BaseAddress => _host.BaseAddress;
 
     /// <summary>The key clients send raw in <c>Authorization</c> (the given one, or the generated one).</summary>
     public string ApiKey { get; }
 
+    /// <summary>The PEM file of the CA that signed the server certificate, when <see cref="FudoSimulatorOptions.Tls"/> is
+    /// on (clients trust it to connect to <c>127.0.0.1</c> or <c>localhost</c>); null over plain HTTP.</summary>
+    public string? CaCertificatePath => _host.CaCertificatePath;
+
     /// <summary>Snapshot of the requests under <c>/api/v2</c> so far (also <c>GET /_sim/requests</c>).</summary>
-    public IReadOnlyList<RequestLogEntry> RequestLog => _log.Snapshot();
+    public IReadOnlyList<RequestLogEntry> RequestLog => _host.RequestLog.Snapshot()
+        .Select(e => new RequestLogEntry(e.StartedAt, e.EndedAt, e.Method, e.PathAndQuery, e.Status, e.DurationMs))
+        .ToArray();
 
     /// <summary>Faults in effect, with "next N" counts showing what is left.</summary>
-    public FaultSettings Faults => _engine.Faults.Current;
+    public FaultSettings Faults => new(_host.Faults.Current);
 
     /// <summary>
     /// Starts listening. Throws <see cref="ArgumentException"/> when <see cref="FudoSimulatorOptions.Validate"/> reports
@@ -57,42 +56,28 @@ public sealed class FudoSimulator : IAsyncDisposable
             throw new ArgumentException("invalid simulator options: " + string.Join("; ", problems), nameof(options));
         }
 
-        ListenEndpoint.TryParse(options.Listen, out var endpoint);
-        var apiKey = options.ApiKey ?? ApiKeyCheck.Generate();
-        var engine = new SimulatorEngine(options);
-        var log = new RequestLog();
-        var stopping = new CancellationTokenSource();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.Listen(endpoint);
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = AdminEndpoints.MaxBodyBytes;
-        });
-        var app = builder.Build();
-        var pipeline = new HttpPipeline(engine, new AdminEndpoints(engine, log), new ApiKeyCheck(apiKey), log, options, stopping.Token);
-        app.Run(pipeline.HandleAsync);
+        var apiKey = options.ApiKey ?? RawKeyCheck.Generate();
+        SimulatorEngine? engine = null;
         try
         {
-            await app.StartAsync(ct);
+            var host = await SimulatorHost.StartAsync(HostOptions(options), kit =>
+            {
+                engine = new SimulatorEngine(options, kit.Faults);
+                return App(engine, options, kit, apiKey);
+            }, ct);
+            return new FudoSimulator(host, engine!, apiKey);
         }
         catch
         {
-            await app.DisposeAsync();
-            engine.Dispose();
-            stopping.Dispose();
+            engine?.Dispose();
             throw;
         }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FudoSimulator(app, engine, log, stopping, new Uri(address.TrimEnd('/') + "/"), apiKey);
     }
 
-    public void ClearRequestLog() => _log.Clear();
+    public void ClearRequestLog() => _host.RequestLog.Clear();
 
     /// <summary>Replaces the fault settings; their counters restart now. Throws <see cref="ArgumentException"/> for
-    /// settings that <see cref="FaultSettings.Validate"/> refuses.</summary>
+    /// settings that <see cref="Common.FaultSettings.Validate"/> refuses.</summary>
     public void SetFaults(FaultSettings faults)
     {
         ArgumentNullException.ThrowIfNull(faults);
@@ -102,15 +87,15 @@ public sealed class FudoSimulator : IAsyncDisposable
             throw new ArgumentException(string.Join("; ", problems), nameof(faults));
         }
 
-        _engine.Faults.Apply(faults);
+        _host.Faults.Apply(faults);
     }
 
     /// <summary>Deletes every object, reloads the fixtures, clears faults and the request log.</summary>
     public async Task ResetAsync(CancellationToken ct = default)
     {
         await _engine.ResetAsync(ct);
-        _engine.Faults.Apply(new FaultSettings());
-        _log.Clear();
+        _host.Faults.Apply(new FaultSettings());
+        _host.RequestLog.Clear();
     }
 
     /// <summary>
@@ -129,10 +114,37 @@ public sealed class FudoSimulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         _engine.Dispose();
-        _stopping.Dispose();
+    }
+
+    private static SimulatorHostOptions HostOptions(FudoSimulatorOptions options) => new()
+    {
+        Listen = options.Listen,
+        Tls = options.Tls,
+        CaCertificatePath = options.CaCertificatePath,
+        DatabasePath = options.DatabasePath,
+        ApiPathPrefix = ApiEndpoint.Prefix,
+        Faults = options.Faults,
+        TimeProvider = options.TimeProvider,
+    };
+
+    /// <summary>Fudo's half: the raw key, its error layout, <c>/api/v2/*</c> through its own router, and bulk/reset.</summary>
+    private static SimulatorApp App(SimulatorEngine engine, FudoSimulatorOptions options, SimulatorContext kit, string apiKey)
+    {
+        var api = new ApiEndpoint(engine, options, kit.Stopping);
+        var bulk = new BulkEndpoint(engine, kit.Options.MaxTransportBodyBytes);
+        return new SimulatorApp
+        {
+            Credentials = new RawKeyCheck(apiKey),
+            WriteError = (context, status, message) => HttpIo.WriteErrorAsync(context, status, message, engine.Compatibility.ErrorLayout),
+            MapEndpoints = routes =>
+            {
+                routes.Map(ApiEndpoint.Prefix + "{**path}", api.HandleAsync);
+                routes.MapPost("/_sim/bulk", bulk.HandleAsync);
+            },
+            ResetAsync = engine.ResetAsync,
+            CountsWritesItself = true,
+        };
     }
 }

@@ -51,6 +51,7 @@ public sealed class FudoSimulatorFactory : IVendorSimulatorFactory
         {
             Listen = launch.Listen,
             DatabasePath = launch.DatabasePath,
+            Tls = launch.Tls,
             ApiKey = launch.Flag("api-key"),
             SeedFile = launch.Flag("seed"),
             Faults = new FaultSettings

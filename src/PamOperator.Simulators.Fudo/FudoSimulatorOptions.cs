@@ -18,6 +18,16 @@ public sealed record FudoSimulatorOptions
     /// <summary>Fixtures YAML (docs/simulator.md); null loads the built-in default set.</summary>
     public string? SeedFile { get; init; }
 
+    /// <summary>
+    /// Serve HTTPS with a certificate authority generated at start; the server certificate is valid for <c>127.0.0.1</c>
+    /// and <c>localhost</c>. Default false (plain HTTP). The CA's PEM goes to <see cref="CaCertificatePath"/>.
+    /// </summary>
+    public bool Tls { get; init; }
+
+    /// <summary>Where <see cref="Tls"/> writes the CA certificate (replaced at every start). Null: <c>DB.ca.pem</c> next to
+    /// <see cref="DatabasePath"/>, or a temporary file removed at stop; see <see cref="FudoSimulator.CaCertificatePath"/>.</summary>
+    public string? CaCertificatePath { get; init; }
+
     /// <summary>Fault injection in effect from the start; change it later with <see cref="FudoSimulator.SetFaults"/>.</summary>
     public FaultSettings Faults { get; init; } = new();
 

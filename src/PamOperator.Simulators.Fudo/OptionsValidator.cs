@@ -1,5 +1,5 @@
 using PamOperator.Simulators.Fudo.Fixtures;
-using PamOperator.Simulators.Fudo.Hosting;
+using PamOperator.Simulators.Common.Hosting;
 using PamOperator.Simulators.Fudo.Operations;
 using PamOperator.Simulators.Fudo.Storage;
 
@@ -29,6 +29,12 @@ internal static class OptionsValidator
         if (options.DatabasePath is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir && !Directory.Exists(dir))
         {
             problems.Add($"database directory '{dir}' does not exist");
+        }
+
+        if (options.Tls && options.CaCertificatePath is { } ca && Path.GetDirectoryName(Path.GetFullPath(ca)) is { } caDir
+            && !Directory.Exists(caDir))
+        {
+            problems.Add($"CA certificate directory '{caDir}' does not exist");
         }
 
         problems.AddRange(options.Faults.Validate());
@@ -77,7 +83,7 @@ internal static class OptionsValidator
             return [$"seed file '{file}' does not exist"];
         }
 
-        using var database = SqliteDatabase.Open(null);
+        using var database = FudoSchema.Open(null);
         var service = new ObjectService(new ObjectStore(database), options.Compatibility, options.TimeProvider);
         return FixtureLoader.Load(service, File.ReadAllText(file), file);
     }

@@ -9,7 +9,7 @@ internal sealed class RunningFudoSimulator(FudoSimulator simulator, FudoSimulato
 
     public string Credentials => simulator.ApiKey;
 
-    public string? CaFile => null;
+    public string? CaFile => simulator.CaCertificatePath;
 
     public IReadOnlyList<string> Describe() =>
     [

@@ -6,10 +6,11 @@ using PamOperator.Core.Vendors;
 namespace PamOperator.Cli.Commands;
 
 /// <summary>
-/// <c>pamctl simulator --vendor V --listen 127.0.0.1:PORT [--db FILE] [vendor flags]</c>: runs a registered vendor's
-/// simulator until Ctrl+C, SIGTERM or cancellation. Prints <c>listening on http://127.0.0.1:PORT</c> on stdout and,
-/// when the credential was generated, <c>api key: KEY</c> (the one secret this command prints: the caller needs it to
-/// connect). The vendors and their flags come from the registry.
+/// <c>pamctl simulator --vendor V --listen 127.0.0.1:PORT [--db FILE] [--tls] [vendor flags]</c>: runs a registered
+/// vendor's simulator until Ctrl+C, SIGTERM or cancellation. Prints <c>listening on http(s)://127.0.0.1:PORT</c> on
+/// stdout; when the credential was generated, <c>api key: KEY</c> (the one secret this command prints: the caller needs
+/// it to connect); with <c>--tls</c>, <c>ca certificate: FILE</c> (the CA to trust). The vendors and their flags come
+/// from the registry.
 /// </summary>
 internal static class SimulatorCommand
 {
@@ -20,8 +21,9 @@ internal static class SimulatorCommand
         vendor.AcceptOnlyFromAmong(vendors);
         var listen = new Option<string>("--listen") { Description = "Loopback host:port; port 0 picks a free one.", DefaultValueFactory = _ => "127.0.0.1:0" };
         var db = new Option<string?>("--db") { Description = "SQLite file that survives restarts (default: in memory)." };
+        var tls = new Option<bool>("--tls") { Description = "Serve HTTPS with a generated CA (valid for 127.0.0.1 and localhost); prints the CA file to trust." };
         var flags = VendorFlags(console);
-        var command = new Command("simulator", "Run a PAM API simulator on loopback (SQLite storage, fault injection).") { vendor, listen, db };
+        var command = new Command("simulator", "Run a PAM API simulator on loopback (SQLite storage, fault injection).") { vendor, listen, db, tls };
         foreach (var option in flags.Values)
         {
             command.Options.Add(option);
@@ -41,7 +43,7 @@ internal static class SimulatorCommand
                 return ExitCodes.Error;
             }
 
-            return await RunAsync(console, factory, new SimulatorLaunch(parse.GetValue(listen)!, parse.GetValue(db), Flags: given), ct);
+            return await RunAsync(console, factory, new SimulatorLaunch(parse.GetValue(listen)!, parse.GetValue(db), parse.GetValue(tls), given), ct);
         }));
         return command;
     }
@@ -91,7 +93,7 @@ internal static class SimulatorCommand
 
             if (simulator.CaFile is { } ca)
             {
-                await console.Out.WriteLineAsync($"ca file: {ca}");
+                await console.Out.WriteLineAsync($"ca certificate: {ca}");
             }
 
             await console.Out.FlushAsync(CancellationToken.None);

@@ -1,4 +1,3 @@
-using PamOperator.Simulators.Fudo.Faults;
 using PamOperator.Simulators.Fudo.Operations;
 
 namespace PamOperator.Simulators.Fudo.Api;

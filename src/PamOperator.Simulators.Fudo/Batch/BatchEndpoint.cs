@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PamOperator.Simulators.Fudo.Api;
-using PamOperator.Simulators.Fudo.Storage;
 
 namespace PamOperator.Simulators.Fudo.Batch;
 

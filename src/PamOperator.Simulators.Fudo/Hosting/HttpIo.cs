@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using PamOperator.Simulators.Common.Hosting;
 using PamOperator.Simulators.Fudo.Api;
 
 namespace PamOperator.Simulators.Fudo.Hosting;
@@ -9,50 +9,20 @@ namespace PamOperator.Simulators.Fudo.Hosting;
 /// <summary>Reading bounded JSON bodies and writing answers in the configured error layout.</summary>
 internal static class HttpIo
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
-
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+    /// <summary>The kit's JSON conventions (camelCase, unknown members refused).</summary>
+    public static JsonSerializerOptions Json => SimulatorJson.Options;
 
     /// <summary>Reads at most <paramref name="limit"/> bytes and parses them; an empty body is null. 413 when larger,
     /// 400 when not JSON.</summary>
     public static async Task<(JsonNode? Body, ApiError? Error)> ReadJsonAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > limit)
-        {
-            return (null, new ApiError(413, $"request body larger than {limit} bytes"));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return (null, new ApiError(413, $"request body larger than {limit} bytes"));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            return (JsonNode.Parse(buffer.ToArray(), documentOptions: DocumentOptions), null);
-        }
-        catch (JsonException)
-        {
-            return (null, ApiError.BadRequest("malformed JSON body"));
-        }
+        var read = await JsonBody.ReadAsync(request, limit, cancellationToken);
+        return read.IsError ? (null, new ApiError(read.Status, read.Error!)) : (read.Body, null);
     }
+
+    /// <summary>The kit's error writer in the configured layout.</summary>
+    public static Task WriteErrorAsync(HttpContext context, int status, string message, FudoErrorLayout layout) =>
+        WriteAsync(context, ApiResponse.From(new ApiError(status, message)), layout);
 
     public static async Task WriteAsync(HttpContext context, ApiResponse response, FudoErrorLayout layout)
     {
@@ -72,9 +42,5 @@ internal static class HttpIo
         await WriteJsonAsync(context, response.ToJson(layout));
     }
 
-    public static async Task WriteJsonAsync(HttpContext context, JsonNode body)
-    {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(body.ToJsonString(Json), context.RequestAborted);
-    }
+    public static Task WriteJsonAsync(HttpContext context, JsonNode body) => SimulatorJson.WriteAsync(context, body);
 }

@@ -1,6 +1,5 @@
 using PamOperator.Simulators.Fudo.Api;
 using PamOperator.Simulators.Fudo.Endpoints;
-using PamOperator.Simulators.Fudo.Faults;
 using PamOperator.Simulators.Fudo.Fixtures;
 using PamOperator.Simulators.Fudo.Operations;
 using PamOperator.Simulators.Fudo.Storage;
@@ -8,24 +7,25 @@ using PamOperator.Simulators.Fudo.Storage;
 namespace PamOperator.Simulators.Fudo.Hosting;
 
 /// <summary>
-/// The simulator without HTTP: store, rules, router and faults. All store access is serialized by one async lock;
-/// every mutating request runs in one SQLite transaction, committed only when it succeeded.
+/// The simulator without HTTP: store, rules, router and faults. All store access is serialized by the kit's
+/// <see cref="SerializedDatabase"/>; every mutating request runs in one SQLite transaction, committed only when it
+/// succeeded.
 /// </summary>
 internal sealed class SimulatorEngine : IDisposable
 {
-    private readonly SemaphoreSlim _lock = new(1, 1);
-    private readonly SqliteDatabase _database;
+    private readonly SerializedDatabase _database;
     private readonly ApiContext _context;
     private readonly string _fixtures;
     private readonly string _fixturesSource;
 
-    public SimulatorEngine(FudoSimulatorOptions options)
+    /// <summary>Opens the store (fixtures go into a new one); <paramref name="faults"/> is the kit's state, consumed
+    /// once per executed write (<see cref="FaultState.ConsumeWrite"/>), batch entries included.</summary>
+    public SimulatorEngine(FudoSimulatorOptions options, FaultState faults)
     {
-        _database = SqliteDatabase.Open(options.DatabasePath);
-        var store = new ObjectStore(_database);
+        _database = new SerializedDatabase(FudoSchema.Open(options.DatabasePath));
+        var store = new ObjectStore(_database.Database);
         var service = new ObjectService(store, options.Compatibility, options.TimeProvider);
-        Faults = new FaultState(options.TimeProvider);
-        Faults.Apply(options.Faults);
+        Faults = faults;
         _context = new ApiContext(service, new ObjectRenderer(service.Context), Faults, ApiRoutes.Build());
         (_fixtures, _fixturesSource) = options.SeedFile is { } file ? (File.ReadAllText(file), file) : (FixtureLoader.DefaultYaml, "built-in fixtures");
         if (store.IsEmpty)
@@ -38,82 +38,25 @@ internal sealed class SimulatorEngine : IDisposable
 
     public FudoCompatibility Compatibility => _context.Compatibility;
 
-    public async Task<ApiResponse> ExecuteAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        await _lock.WaitAsync(cancellationToken);
-        try
-        {
-            return request.IsWrite ? InTransaction(() => _context.Router.Dispatch(request, _context), r => r.IsSuccess)
-                : _context.Router.Dispatch(request, _context);
-        }
-        finally
-        {
-            _lock.Release();
-        }
-    }
+    public Task<ApiResponse> ExecuteAsync(ApiRequest request, CancellationToken cancellationToken) =>
+        request.IsWrite
+            ? _database.WriteAsync(() => _context.Router.Dispatch(request, _context), r => r.IsSuccess, cancellationToken)
+            : _database.ReadAsync(() => _context.Router.Dispatch(request, _context), cancellationToken);
 
-    /// <summary>Deletes everything and loads the fixtures again.</summary>
-    public async Task ResetAsync(CancellationToken cancellationToken)
-    {
-        await _lock.WaitAsync(cancellationToken);
-        try
+    /// <summary>Deletes everything and loads the fixtures again, in one transaction.</summary>
+    public Task ResetAsync(CancellationToken cancellationToken) =>
+        _database.WriteAsync(() =>
         {
-            InTransaction(() =>
-            {
-                _context.Service.Store.Clear();
-                LoadFixtures();
-                return true;
-            }, _ => true);
-        }
-        finally
-        {
-            _lock.Release();
-        }
-    }
+            _context.Service.Store.Clear();
+            LoadFixtures();
+            return true;
+        }, _ => true, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> with the lock held, in one transaction kept only when it succeeded.</summary>
-    public async Task<T> WithStoreAsync<T>(Func<ObjectService, T> work, Func<T, bool> succeeded, CancellationToken cancellationToken)
-    {
-        await _lock.WaitAsync(cancellationToken);
-        try
-        {
-            return InTransaction(() => work(_context.Service), succeeded);
-        }
-        finally
-        {
-            _lock.Release();
-        }
-    }
+    public Task<T> WithStoreAsync<T>(Func<ObjectService, T> work, Func<T, bool> succeeded, CancellationToken cancellationToken) =>
+        _database.WriteAsync(() => work(_context.Service), succeeded, cancellationToken);
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _lock.Dispose();
-    }
-
-    private T InTransaction<T>(Func<T> work, Func<T, bool> succeeded)
-    {
-        _database.Begin();
-        try
-        {
-            var result = work();
-            if (succeeded(result))
-            {
-                _database.Commit();
-            }
-            else
-            {
-                _database.Rollback();
-            }
-
-            return result;
-        }
-        catch
-        {
-            _database.Rollback();
-            throw;
-        }
-    }
+    public void Dispose() => _database.Dispose();
 
     private void LoadFixtures()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using PamOperator.Simulators.Common.Secrets;
 using PamOperator.Simulators.Fudo.Model;
 
 namespace PamOperator.Simulators.Fudo.Storage;
@@ -96,12 +97,15 @@ internal sealed class ObjectStore(SqliteDatabase database) : IObjectLookup
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Stores write-only values; nothing ever reads them back.</summary>
+    /// <summary>
+    /// Records that write-only values were set: stores a new salted hash of each (<see cref="SecretHash"/>), never the
+    /// value, so the same value written again still counts as a rotation. Nothing ever reads them back.
+    /// </summary>
     public void SetSecrets(long id, IReadOnlyDictionary<string, string> secrets)
     {
         var command = Database.Command(
             "UPDATE objects SET secrets = json_patch(coalesce(secrets, '{}'), $patch) WHERE id = $id;");
-        var patch = new JsonObject(secrets.Select(s => new KeyValuePair<string, JsonNode?>(s.Key, s.Value)));
+        var patch = new JsonObject(secrets.Select(s => new KeyValuePair<string, JsonNode?>(s.Key, SecretHash.Hash(s.Value))));
         Bind(command, ("$id", id), ("$patch", patch.ToJsonString()));
         command.ExecuteNonQuery();
     }

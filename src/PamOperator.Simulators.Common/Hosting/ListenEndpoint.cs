@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 
-namespace PamOperator.Simulators.Fudo.Hosting;
+namespace PamOperator.Simulators.Common.Hosting;
 
 /// <summary>Parses <c>host:port</c> for loopback hosts only: <c>127.0.0.1</c> (any 127/8), <c>localhost</c>, <c>[::1]</c>.</summary>
-internal static class ListenEndpoint
+public static class ListenEndpoint
 {
     public static string? TryParse(string listen, out IPEndPoint endpoint)
     {

@@ -1,8 +1,8 @@
-namespace PamOperator.Simulators.Fudo.Hosting;
+namespace PamOperator.Simulators.Common.Hosting;
 
-/// <summary>The last <see cref="Capacity"/> requests under <c>/api/v2</c> (method, path, status, timing; never bodies).
-/// Thread-safe.</summary>
-internal sealed class RequestLog
+/// <summary>The last <see cref="Capacity"/> requests under the vendor's API prefix (method, path, status, timing; never
+/// bodies, never headers). Thread-safe.</summary>
+public sealed class RequestLog
 {
     public const int Capacity = 200_000;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace PamOperator.Simulators.Fudo.Hosting;
+namespace PamOperator.Simulators.Common.Hosting;
 
 /// <summary>
 /// Replaces the host's default console lifetime, which would take over the process's Ctrl+C and SIGTERM: an embedded

@@ -1,7 +1,7 @@
-namespace PamOperator.Simulators.Fudo.Faults;
+namespace PamOperator.Simulators.Common.Faults;
 
 /// <summary>What the fault settings do to one HTTP request, decided once when it arrives.</summary>
-internal enum FaultAction
+public enum FaultAction
 {
     None,
     Drop,

@@ -1,10 +1,10 @@
-namespace PamOperator.Simulators.Fudo.Faults;
+namespace PamOperator.Simulators.Common.Faults;
 
 /// <summary>
 /// The fault settings in effect and their counters (thread-safe). Applying settings restarts every counter, so "the
 /// Nth write" and "the next N requests" count from that moment.
 /// </summary>
-internal sealed class FaultState(TimeProvider time)
+public sealed class FaultState(TimeProvider time)
 {
     private readonly Lock _lock = new();
     private FaultSettings _settings = new();

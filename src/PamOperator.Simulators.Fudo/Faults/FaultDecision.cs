@@ -1,4 +1,0 @@
-namespace PamOperator.Simulators.Fudo.Faults;
-
-/// <summary>The fault decision for one request: a delay first, then an action (with its status or hold time).</summary>
-internal sealed record FaultDecision(int LatencyMs, FaultAction Action, int Status = 0, int HoldMs = 0, int RetryAfterSeconds = 0);
