@@ -27,24 +27,36 @@ public sealed class PamHttpClient : IDisposable
     private readonly Func<HttpFailureAnswer, PamApiException> _classify;
     private readonly TlsCertificateCheck? _tls;
     private readonly TimeProvider _time;
+    private readonly PamApiException? _unusable;
 
-    /// <summary>Makes the client; no network I/O. Throws a <see cref="ApiErrorKind.TlsRefused"/> failure when the
-    /// <c>caFile</c> cannot be read. <paramref name="headers"/> go with every request (e.g. the API key) and are never
+    /// <summary>Makes the client; no network I/O. When the <c>caFile</c> cannot be read, every call fails with
+    /// <see cref="ApiErrorKind.TlsRefused"/> (missing caFile). <paramref name="headers"/> go with every request (e.g. the API key) and are never
     /// printed.</summary>
     public PamHttpClient(PamHttpOptions options, IReadOnlyDictionary<string, string> headers, Func<HttpFailureAnswer, PamApiException> classify, TimeProvider? time = null)
         : this(options, headers, classify, null, time)
     {
     }
 
-    /// <summary>Over a given handler (tests): the TLS and redirect rules are then the handler's business.</summary>
-    internal PamHttpClient(PamHttpOptions options, IReadOnlyDictionary<string, string> headers, Func<HttpFailureAnswer, PamApiException> classify, HttpMessageHandler? handler, TimeProvider? time)
+    /// <summary>Over a given handler, for tests and fault injection only: the TLS checks (and, if the handler follows
+    /// them, redirects) are then the handler's business.</summary>
+    public PamHttpClient(PamHttpOptions options, IReadOnlyDictionary<string, string> headers, Func<HttpFailureAnswer, PamApiException> classify, HttpMessageHandler? handler, TimeProvider? time)
     {
         Options = options;
         _classify = classify;
         _time = time ?? TimeProvider.System;
         if (handler is null)
         {
-            _tls = TlsCertificateCheck.Create(options.CaFile, options.InsecureSkipVerify);
+            try
+            {
+                _tls = TlsCertificateCheck.Create(options.CaFile, options.InsecureSkipVerify);
+            }
+            catch (PamApiException ex)
+            {
+                // Reported by the first call, inside the caller's error handling, like any other TLS refusal.
+                _unusable = ex;
+                _tls = TlsCertificateCheck.Create(null, false);
+            }
+
             handler = TransportHandler.Create(options, _tls);
         }
 
@@ -101,16 +113,18 @@ public sealed class PamHttpClient : IDisposable
 
     private async Task<T> ExecuteAsync<T>(HttpMethod method, string relative, byte[]? jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
     {
-        var url = new Uri(Options.Endpoint, relative);
-        var where = $"{method.Method} {url.AbsolutePath}";
-        if (method != HttpMethod.Get)
+        if (_unusable is not null)
         {
-            return await AttemptAsync(method, url, where, jsonBody, onSuccess, cancellationToken);
+            throw _unusable;
         }
 
+        var url = new Uri(Options.Endpoint, relative);
+        var where = $"{method.Method} {url.AbsolutePath}";
         try
         {
-            return await _reads.ExecuteAsync(async ct => await AttemptAsync(method, url, where, jsonBody, onSuccess, ct), cancellationToken);
+            return method == HttpMethod.Get
+                ? await _reads.ExecuteAsync(async ct => await AttemptAsync(method, url, where, jsonBody, onSuccess, ct), cancellationToken)
+                : await AttemptAsync(method, url, where, jsonBody, onSuccess, cancellationToken);
         }
         catch (TransientAnswerException ex)
         {
@@ -129,7 +143,7 @@ public sealed class PamHttpClient : IDisposable
         {
             using var content = jsonBody is null ? null : new ByteArrayContent(jsonBody);
             content?.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            using var response = await _flurl.Request(url).SendAsync(method, content, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await _flurl.Request(url.AbsoluteUri).SendAsync(method, content, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             Observe(method, response.StatusCode);
             observed = true;
             var message = response.ResponseMessage;

@@ -24,13 +24,9 @@ internal static class TimePolicyRows
         var live = op.LiveSpec ?? [];
         var userId = ids.IdOf("user", live["user"]?.ToString() ?? "");
         var safeId = ids.IdOf("safe", live["safe"]?.ToString() ?? "");
-        var rows = new List<JsonObject>();
         var path = FudoWireTypes.ListPath(FudoWireTypes.UserSafeTimePolicy);
-        var fields = FudoApiClient.FieldsParam(FudoWireTypes.ExtraFields(FudoWireTypes.UserSafeTimePolicy));
-        await foreach (var row in client.ListAsync(path, fields, $"user_id.eq({Quote(userId)}),safe_id.eq({Quote(safeId)})", cancellationToken))
-        {
-            rows.Add(row);
-        }
+        var columns = FudoColumns.For(FudoWireTypes.UserSafeTimePolicy, null);
+        var rows = await client.ListAsync(path, columns, $"user_id.eq({Quote(userId)}),safe_id.eq({Quote(safeId)})", cancellationToken);
 
         var rowIds = TimePolicyMapping.Group(rows).TryGetValue((userId, safeId), out var found) ? found.RowIds : [];
         var data = op.ProviderData?.DeepClone() as JsonObject ?? [];
