@@ -6,7 +6,8 @@ namespace PamOperator.Providers.Http;
 /// Reads a whole paged list (offset paging), each page parsed as it streams in. Stops at the first short page, at the
 /// total the PAM reported, and fails (never loops) on a page that repeats one already read (untrusted answer) or on a
 /// list longer than <see cref="PamHttpOptions.MaxPages"/> (limit exceeded). When a page fills up, the next one is
-/// requested at once, while the rest of the current one is still parsed; no request is made past a short page.
+/// requested at once, while the rest of the current one is still parsed (one page ahead at most); no request is made
+/// past a short page.
 /// </summary>
 public static class PageReader
 {
@@ -39,9 +40,11 @@ public static class PageReader
             }, abandon.Token);
         }
 
+        // The page the caller waits for: prefetching runs at most one page ahead of it, never a chain of pages ahead.
+        var awaited = 0;
         void Prefetch(int index)
         {
-            if (index < maxPages)
+            if (index < maxPages && index <= Volatile.Read(ref awaited) + 1 && !abandon.IsCancellationRequested)
             {
                 _ = Fetch(index);
             }
@@ -49,22 +52,34 @@ public static class PageReader
 
         try
         {
-            return await ReadPagesAsync(Fetch, pageSize, maxPages, idOf, client.Options.Vendor);
+            return await ReadPagesAsync(index =>
+            {
+                Volatile.Write(ref awaited, index);
+                return Fetch(index);
+            }, pageSize, maxPages, idOf, client.Options.Vendor);
         }
         finally
         {
             await abandon.CancelAsync();
-            foreach (var pending in fetches.Where(f => f is { IsCompleted: false }))
+            while (Pending(fetches) is { } pending)
             {
                 try
                 {
-                    await pending!;
+                    await pending;
                 }
                 catch (Exception ex) when (ex is OperationCanceledException or PamApiException)
                 {
                     // A prefetched page nobody needs any more.
                 }
             }
+        }
+    }
+
+    private static Task? Pending<T>(Task<T>?[] fetches)
+    {
+        lock (fetches)
+        {
+            return fetches.FirstOrDefault(f => f is { IsCompleted: false });
         }
     }
 

@@ -149,8 +149,14 @@ public sealed class PamHttpClient : IDisposable
             var message = response.ResponseMessage;
             return await AnswerAsync(message, where, onSuccess, timeout.Token);
         }
-        catch (Exception ex) when (ex is not PamApiException and not TransientAnswerException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not PamApiException and not TransientAnswerException)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The caller gave up (shutdown, deadline, a page nobody needs): not a PAM failure, not observed.
+                throw new OperationCanceledException("the call was cancelled", ex, cancellationToken);
+            }
+
             if (!observed)
             {
                 Observe(method, 0);
