@@ -17,6 +17,8 @@ public sealed class JsonStreamScanner(Stream body) : IDisposable
     private int _start;
     private int _end;
     private bool _eof;
+    private bool _anyToken;
+    private bool _rootComplete;
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = 64 });
 
     /// <summary>The token <see cref="ReadAsync"/> last read; <see cref="JsonTokenType.None"/> before the first.</summary>
@@ -80,6 +82,12 @@ public sealed class JsonStreamScanner(Stream body) : IDisposable
 
     private bool TryReadToken()
     {
+        if (_eof && _start == _end)
+        {
+            // Nothing left: an empty body (the caller says so) or the end after the root value; anything else was cut.
+            return !_anyToken || _rootComplete ? false : throw new JsonException("the body ended inside a value");
+        }
+
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _eof, _state);
         if (!reader.Read())
         {
@@ -96,6 +104,8 @@ public sealed class JsonStreamScanner(Stream body) : IDisposable
         };
         _start += (int)reader.BytesConsumed;
         _state = reader.CurrentState;
+        _anyToken = true;
+        _rootComplete = Depth == 0 && TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray);
         return true;
     }
 
