@@ -103,6 +103,7 @@ internal static class FudoRequestBuilder
         })
     {
         Undo = answer => answer.CreatedId is { } id ? new FudoRequest(HttpMethod.Delete, $"user/safe/time_policy/{FudoIds.Segment(id, "a time-policy row's id")}", null) : null,
+        Repeatable = true,
     };
 
     /// <summary>The live values of the members <paramref name="changes"/> sets (nested groups kept), null when unset.</summary>
