@@ -10,10 +10,11 @@ namespace PamOperator.Operator.Reconciling;
 /// <summary>
 /// Opens the PAM a ProviderConfig custom resource describes: validates it with the manifest reader, reads the API key
 /// from its Kubernetes Secret (secretKeyRef; namespace from the reference, else the operator's), and creates the Fudo
-/// provider, whose every HTTP attempt is reported to <paramref name="calls"/> (metrics). No PAM call happens here.
+/// provider (long-lived, from <paramref name="providers"/>), whose every HTTP attempt is reported to
+/// <paramref name="calls"/> (metrics). No PAM call happens here.
 /// Failures become ProviderConfigMissing or ProviderUnavailable.
 /// </summary>
-internal sealed class ProviderConnector(ResourceCache cache, ManifestConverter converter, Func<SecretFetcher> secrets, IApiCallObserver calls)
+internal sealed class ProviderConnector(ResourceCache cache, ManifestConverter converter, Func<SecretFetcher> secrets, IApiCallObserver calls, ProviderPool providers)
 {
     public async Task<ProviderConnection> OpenAsync(string name, CancellationToken cancellationToken)
     {
@@ -52,7 +53,7 @@ internal sealed class ProviderConnector(ResourceCache cache, ManifestConverter c
             MaxBatchSize = config.Transaction.MaxBatchSize,
             CallObserver = calls,
         };
-        return new ProviderConnection(FudoProvider.Create(options, KindCatalog.All), config, null, null);
+        return new ProviderConnection(providers.Get(name, options, KindCatalog.All), config, null, null);
     }
 
     private static ProviderConnection Fail(string reason, string message) => new(null, null, reason, message);
