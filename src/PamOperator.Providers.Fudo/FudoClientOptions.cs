@@ -1,4 +1,5 @@
 using PamOperator.Core.Providers;
+using PamOperator.Providers.Http;
 
 namespace PamOperator.Providers.Fudo;
 
@@ -45,9 +46,36 @@ public sealed record FudoClientOptions
     /// <summary>Most requests in one atomic batch; a larger plan runs step by step with compensation. Default 500.</summary>
     public int MaxBatchSize { get; init; } = 500;
 
+    /// <summary>Largest answer body read, in bytes; larger is a read-limit failure. Default 64 MiB.</summary>
+    public long MaxBodyBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Most pages one list may have before observe stops with a read-limit failure. Default 1000.</summary>
+    public int MaxPages { get; init; } = 1000;
+
+    /// <summary>Time allowed for a whole observe. Default 10 minutes.</summary>
+    public TimeSpan ObserveDeadline { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Told about every HTTP attempt (retries included) with vendor <c>fudo</c>, the method and the status
     /// (0 = no answer); never a URL, body or key. Null = nobody listens. Default null.</summary>
     public IApiCallObserver? CallObserver { get; init; }
+
+    /// <summary>The shared HTTP layer's options for these (the API key stays out: it is a header).</summary>
+    public PamHttpOptions ToHttpOptions() => new()
+    {
+        Endpoint = Endpoint,
+        Vendor = "fudo",
+        RequestTimeout = RequestTimeout,
+        MaxBodyBytes = MaxBodyBytes,
+        MaxReadRetries = MaxReadRetries,
+        RetryBaseDelay = RetryBaseDelay,
+        RequestsPerSecond = RequestsPerSecond,
+        Burst = Burst,
+        CaFile = CaFile,
+        InsecureSkipVerify = InsecureSkipVerify,
+        MaxPages = MaxPages,
+        ObserveDeadline = ObserveDeadline,
+        CallObserver = CallObserver,
+    };
 
     public override string ToString() => $"FudoClientOptions {{ Endpoint = {Endpoint}, ApiKey = (sensitive) }}";
 }

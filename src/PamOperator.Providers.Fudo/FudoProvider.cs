@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using PamOperator.Core.Providers;
 using PamOperator.Core.Providers.Writes;
 using PamOperator.Core.Schema;
@@ -9,28 +8,23 @@ using PamOperator.Providers.Fudo.Write;
 namespace PamOperator.Providers.Fudo;
 
 /// <summary>
-/// The Fudo PAM API v2 provider: one per ProviderConfig and run. Owns its HTTP clients (through IHttpClientFactory)
-/// and the rate limit they share. Dispose when the run ends.
+/// The Fudo PAM API v2 provider: one per ProviderConfig. Owns one long-lived HTTP client (the shared layer in
+/// Providers.Http: its connections, rate limit, TLS and redirect rules), used by every observe and write made through
+/// it. Dispose when the ProviderConfig is no longer used.
 /// </summary>
 public sealed class FudoProvider : IDisposable
 {
-    private const string HttpClientName = "fudo";
-    private readonly ServiceProvider _services;
     private readonly FudoApiClient _client;
 
     private FudoProvider(FudoClientOptions options, IReadOnlyList<KindDescriptor> kinds, TimeProvider time)
     {
-        var services = new ServiceCollection();
-        services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => FudoTlsHandler.Create(options));
-        _services = services.BuildServiceProvider();
-        var http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-        _client = new FudoApiClient(http, options, time);
+        _client = new FudoApiClient(options, time);
         Reader = new FudoLiveStateReader(_client, kinds);
         Writer = new FudoWriter(_client, options);
     }
 
-    /// <summary>Creates a provider for <paramref name="kinds"/> (the Fudo kind catalog). No network I/O happens here.</summary>
+    /// <summary>Creates a provider for <paramref name="kinds"/> (the Fudo kind catalog). No network I/O happens here;
+    /// an unreadable caFile is reported by the first call (TLS refused, missing caFile).</summary>
     public static FudoProvider Create(FudoClientOptions options, IReadOnlyList<KindDescriptor> kinds, TimeProvider? time = null) =>
         new(options, kinds, time ?? TimeProvider.System);
 
@@ -40,9 +34,5 @@ public sealed class FudoProvider : IDisposable
     /// <summary>Writes: one atomic batch, or step by step (see <see cref="FudoClientOptions.UseAtomicBatch"/>).</summary>
     public IPamWriter Writer { get; }
 
-    public void Dispose()
-    {
-        _client.Dispose();
-        _services.Dispose();
-    }
+    public void Dispose() => _client.Dispose();
 }

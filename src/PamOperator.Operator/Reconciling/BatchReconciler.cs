@@ -21,6 +21,7 @@ internal sealed class BatchReconciler(
 {
     private readonly ResourceWriter _writer = new(api, cache, time);
     private readonly EventRecorder _events = new(api, defaultNamespace, time, logger);
+    private readonly ProviderPool _providers = new();
 
     public async Task<IReadOnlyDictionary<ResourceKey, ObjectOutcome>> ReconcileAsync(
         string providerConfig, IReadOnlyCollection<ResourceKey> batch, CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ internal sealed class BatchReconciler(
         metrics.BatchStarted();
         var members = cache.MembersOf(providerConfig);
         var secrets = new SecretFetcher(api, defaultNamespace);
-        var connector = new ProviderConnector(cache, converter, () => secrets, metrics);
+        var connector = new ProviderConnector(cache, converter, () => secrets, metrics, _providers);
         await using var connection = await connector.OpenAsync(providerConfig, cancellationToken);
         var inputs = await new BatchLoader(converter, secrets, time).LoadAsync(members, cancellationToken);
         if (connection.Connection is null)

@@ -7,11 +7,12 @@ namespace PamOperator.Operator.Reconciling;
 
 /// <summary>
 /// Opens the PAM a ProviderConfig custom resource describes: validates it with the manifest reader, reads the API key
-/// from its Kubernetes Secret (secretKeyRef; namespace from the reference, else the operator's), and connects through the vendor module (e.g. the Fudo
-/// provider, whose every HTTP attempt is reported to <paramref name="calls"/> (metrics). No PAM call happens here.
+/// from its Kubernetes Secret (secretKeyRef; namespace from the reference, else the operator's), and connects through the vendor module (long-lived,
+/// from <paramref name="connections"/>), whose every HTTP attempt is reported to <paramref name="calls"/> (metrics).
+/// No PAM call happens here.
 /// Failures become ProviderConfigMissing or ProviderUnavailable.
 /// </summary>
-internal sealed class ProviderConnector(ResourceCache cache, ManifestConverter converter, Func<SecretFetcher> secrets, IApiCallObserver calls)
+internal sealed class ProviderConnector(ResourceCache cache, ManifestConverter converter, Func<SecretFetcher> secrets, IApiCallObserver calls, ProviderPool connections)
 {
     public async Task<ProviderConnection> OpenAsync(string name, CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ internal sealed class ProviderConnector(ResourceCache cache, ManifestConverter c
             return Fail(ConditionReasons.ProviderUnavailable, $"the credentials of ProviderConfig '{name}' are unavailable: {error}");
         }
 
-        var connection = await module.ConnectAsync(new VendorConnectRequest
+        var connection = await connections.GetAsync(name, module, new VendorConnectRequest
         {
             Name = config.Name,
             Endpoint = config.Endpoint,

@@ -1,58 +1,59 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
-using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PamOperator.Core.Providers;
-using Polly;
+using PamOperator.Providers.Http;
 
 namespace PamOperator.Providers.Fudo.Http;
 
 /// <summary>
-/// Fudo PAM API v2 over HTTP: raw API-key header, the success envelope, typed errors, paging, a shared rate limit,
-/// retries with backoff and jitter for reads only (a write is never repeated blindly), cancellation everywhere.
-/// Paths are relative to <c>/api/v2/</c>, e.g. <c>safe</c> or <c>user/safe</c>.
+/// Fudo PAM API v2 on the shared HTTP layer (<see cref="PamHttpClient"/>: rate limit, timeouts, read retries, bounded
+/// bodies, TLS and redirect rules). Fudo's own parts only: the raw API-key header, <c>limit</c>/<c>offset</c> paging
+/// into typed <see cref="FudoRow"/>s, the success envelope checked on every answer, and the classification of error
+/// answers. Paths are relative to <c>/api/v2/</c>, e.g. <c>safe</c> or <c>user/safe</c>. One per provider; thread-safe.
 /// </summary>
 internal sealed class FudoApiClient : IDisposable
 {
-    private readonly HttpClient _http;
+    public const string Vendor = "fudo";
+    private readonly PamHttpClient _http;
     private readonly FudoClientOptions _options;
-    private readonly TokenBucket _bucket;
-    private readonly ResiliencePipeline<HttpResponseMessage> _reads;
 
-    public FudoApiClient(HttpClient http, FudoClientOptions options, TimeProvider? time = null)
+    /// <summary>The real client: its own connections, TLS checks and redirect refusal. No network I/O here.</summary>
+    public FudoApiClient(FudoClientOptions options, TimeProvider? time = null)
+        : this(options, null, time)
     {
-        _http = http;
-        _options = options;
-        _bucket = new TokenBucket(options.RequestsPerSecond, options.Burst);
-        _reads = FudoRetryPipeline.Build(options, time ?? TimeProvider.System);
     }
 
-    /// <summary>Every object of a list endpoint (filtered by the raw <c>filter=</c> expression, which is escaped here),
-    /// page by page (<c>limit</c>/<c>offset</c>) until a short page.</summary>
-    public async IAsyncEnumerable<JsonObject> ListAsync(
-        string path, string? fields, string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Over a given handler (tests, fault injection).</summary>
+    public FudoApiClient(FudoClientOptions options, HttpMessageHandler? handler, TimeProvider? time = null)
+    {
+        _options = options;
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["Authorization"] = options.ApiKey };
+        _http = handler is null
+            ? new PamHttpClient(options.ToHttpOptions(), headers, Failure, time)
+            : new PamHttpClient(options.ToHttpOptions(), headers, Failure, handler, time);
+    }
+
+    /// <summary>Every object of a list endpoint (filtered by the raw <c>filter=</c> expression, escaped here), page by
+    /// page until a short page, as typed rows checked against <paramref name="columns"/>.</summary>
+    public Task<List<FudoRow>> ListAsync(string path, FudoColumns columns, string? filter, CancellationToken cancellationToken)
     {
         var pageSize = Math.Max(1, _options.PageSize);
-        for (var offset = 0L; ; offset += pageSize)
-        {
-            var query = Query(fields, filter is null ? null : "filter=" + Uri.EscapeDataString(filter), $"limit={pageSize}", $"offset={offset}");
-            var response = await SendAsync(HttpMethod.Get, path + query, null, cancellationToken);
-            var items = response.Items;
-            foreach (var item in items)
-            {
-                if (item is JsonObject o)
-                {
-                    yield return o;
-                }
-            }
-
-            if (items.Count < pageSize)
-            {
-                yield break;
-            }
-        }
+        var where = $"GET /api/v2/{path}";
+        var fields = columns.FieldsParam;
+        var filterParam = filter is null ? "" : "&filter=" + Uri.EscapeDataString(filter);
+        return PageReader.ReadAllAsync(
+            _http,
+            offset => $"api/v2/{path}?{fields}{filterParam}&limit={pageSize}&offset={offset}",
+            pageSize,
+            FudoPageParser.For(columns, where),
+            row => row.Id,
+            cancellationToken);
     }
+
+    /// <summary>Runs a whole observe within the observe deadline.</summary>
+    public Task<T> ObserveAsync<T>(Func<CancellationToken, Task<T>> observe, CancellationToken cancellationToken) =>
+        _http.WithinObserveDeadlineAsync(observe, cancellationToken);
 
     /// <summary>Creates an object; returns its id. Not retried.</summary>
     public async Task<string?> CreateAsync(string path, JsonObject body, CancellationToken cancellationToken) =>
@@ -66,87 +67,42 @@ internal sealed class FudoApiClient : IDisposable
     public async Task DeleteAsync(string path, CancellationToken cancellationToken) =>
         await SendAsync(HttpMethod.Delete, path, null, cancellationToken);
 
-    /// <summary>Posts a batch; returns the whole response body (batch results are not enveloped per type).</summary>
-    public async Task<JsonNode?> PostRawAsync(string path, JsonObject body, CancellationToken cancellationToken) =>
-        await SendRawAsync(HttpMethod.Post, path, body, cancellationToken);
-
-    public async Task<FudoResponse> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken) =>
-        FudoResponse.FromBody(await SendRawAsync(method, path, body, cancellationToken));
-
-    private async Task<JsonNode?> SendRawAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    /// <summary>Posts a batch; returns the whole answer (batch results are not enveloped per type). The answer must be
+    /// an object with a <c>result</c>, or it is untrusted.</summary>
+    public async Task<JsonObject> PostRawAsync(string path, JsonObject body, CancellationToken cancellationToken)
     {
-        var payload = body?.ToJsonString();
-        var isRead = method == HttpMethod.Get;
-        using var response = isRead
-            ? await _reads.ExecuteAsync(async ct => await AttemptAsync(method, path, payload, ct), cancellationToken)
-            : await AttemptAsync(method, path, payload, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw Failure(method, path, response.StatusCode, text);
-        }
-
-        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+        var answer = await SendParsedAsync(HttpMethod.Post, path, body, cancellationToken);
+        return answer is JsonObject o && o["result"] is JsonValue
+            ? o
+            : throw UntrustedAnswer.Because($"POST /api/v2/{path}", "the batch answer has no result");
     }
 
-    /// <summary>One HTTP exchange, rate limited, with its own timeout. Timeouts and dropped connections become
-    /// transient <see cref="PamApiException"/>s (retried for reads by the pipeline).</summary>
-    private async Task<HttpResponseMessage> AttemptAsync(HttpMethod method, string path, string? payload, CancellationToken cancellationToken)
-    {
-        await _bucket.WaitAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.RequestTimeout);
-        using var request = new HttpRequestMessage(method, new Uri(_options.Endpoint, "api/v2/" + path));
-        request.Headers.TryAddWithoutValidation("Authorization", _options.ApiKey);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (payload is not null)
-        {
-            request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
-        }
+    /// <summary>One request (reads retried, writes sent once); the answer must be Fudo's success envelope.</summary>
+    public async Task<FudoResponse> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken) =>
+        FudoResponse.FromBody(await SendParsedAsync(method, path, body, cancellationToken), $"{method.Method} /api/v2/{SafeUrl.PathOnly(path)}");
 
-        var status = 0;
+    private async Task<JsonNode?> SendParsedAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    {
+        var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body);
+        var bytes = await _http.SendAsync(method, "api/v2/" + path, payload, cancellationToken);
         try
         {
-            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
-            status = (int)response.StatusCode;
-            return response;
+            return bytes.Length == 0 ? null : JsonNode.Parse(bytes);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (JsonException ex)
         {
-            throw new PamApiException(ApiErrorKind.Transient, $"Fudo API {method} /api/v2/{StripQuery(path)} timed out after {_options.RequestTimeout.TotalSeconds:0.#} s");
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new PamApiException(ApiErrorKind.Transient, $"Fudo API {method} /api/v2/{StripQuery(path)} failed: {ex.Message}", null, ex);
-        }
-        finally
-        {
-            if (status != 0 || !cancellationToken.IsCancellationRequested)
-            {
-                // A call abandoned by the caller (shutdown) is not a PAM failure: only answers and failures count.
-                _options.CallObserver?.Observe("fudo", method.Method, status);
-            }
+            throw UntrustedAnswer.Because($"{method.Method} /api/v2/{SafeUrl.PathOnly(path)}", "malformed JSON or not JSON at all", ex);
         }
     }
 
-    private static PamApiException Failure(HttpMethod method, string path, HttpStatusCode status, string body)
+    /// <summary>An error answer: classified by status, with the PAM's own message (truncated).</summary>
+    private static PamApiException Failure(HttpFailureAnswer answer)
     {
-        var kind = FudoErrorClassifier.Classify(status);
-        var message = FudoErrorMessage.From(body);
-        var text = $"Fudo API {method} /api/v2/{StripQuery(path)} answered {(int)status} {status}" + (message.Length > 0 ? $": {message}" : "");
-        return new PamApiException(kind, text, (int)status);
+        var status = (HttpStatusCode)answer.Status;
+        var message = FudoErrorMessage.From(answer.Body);
+        var text = $"Fudo API {answer.Where} answered {answer.Status} {status}" + (message.Length > 0 ? $": {message}" : "");
+        return new PamApiException(FudoErrorClassifier.Classify(status), text, answer.Status);
     }
 
-    private static string StripQuery(string path) => path.Split('?')[0];
-
-    private static string Query(params string?[] parts)
-    {
-        var present = parts.Where(p => !string.IsNullOrEmpty(p)).ToArray();
-        return present.Length == 0 ? "" : "?" + string.Join('&', present);
-    }
-
-    public static string? FieldsParam(IEnumerable<string>? fields) =>
-        fields is null ? null : "fields=" + string.Join(',', fields.Distinct(StringComparer.Ordinal));
-
-    public void Dispose() => _bucket.Dispose();
+    public void Dispose() => _http.Dispose();
 }

@@ -24,20 +24,24 @@ internal static class TimePolicyMapping
 
     /// <summary>Groups time-policy rows by (user_id, safe_id) into manifest-form windows, sorted for stable output,
     /// with each window's row id keyed <c>day/from/to</c>.</summary>
-    public static Dictionary<(string UserId, string SafeId), (JsonArray Windows, JsonObject RowIds)> Group(IEnumerable<JsonObject> rows)
+    public static Dictionary<(string UserId, string SafeId), (JsonArray Windows, JsonObject RowIds)> Group(IEnumerable<JsonObject> rows) =>
+        Group(rows.Select(r => (IWireRow)new JsonWireRow(r)));
+
+    /// <summary>As above, from parsed list rows.</summary>
+    public static Dictionary<(string UserId, string SafeId), (JsonArray Windows, JsonObject RowIds)> Group(IEnumerable<IWireRow> rows)
     {
         var windows = new Dictionary<(string, string), List<(int Day, string From, string To, string Id)>>();
         foreach (var row in rows)
         {
-            var key = (row["user_id"]?.ToString() ?? "", row["safe_id"]?.ToString() ?? "");
+            var key = (Text(row, "user_id"), Text(row, "safe_id"));
             if (!windows.TryGetValue(key, out var list))
             {
                 list = [];
                 windows[key] = list;
             }
 
-            var day = int.TryParse(row["day_of_week"]?.ToString(), out var d) ? d : 0;
-            list.Add((day, row["valid_from"]?.ToString() ?? "", row["valid_to"]?.ToString() ?? "", row["id"]?.ToString() ?? ""));
+            var day = int.TryParse(Text(row, "day_of_week"), out var d) ? d : 0;
+            list.Add((day, Text(row, "valid_from"), Text(row, "valid_to"), Text(row, "id")));
         }
 
         return windows.ToDictionary(
@@ -60,4 +64,6 @@ internal static class TimePolicyMapping
                 return (items, ids);
             });
     }
+
+    private static string Text(IWireRow row, string wireName) => row.TryGet(wireName, out var v) && !v.IsNull ? v.Text ?? "" : "";
 }

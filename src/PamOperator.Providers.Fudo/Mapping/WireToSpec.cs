@@ -13,7 +13,10 @@ namespace PamOperator.Providers.Fudo.Mapping;
 /// </summary>
 internal static class WireToSpec
 {
-    public static JsonObject Map(KindDescriptor kind, JsonObject wire, IdNameIndex names)
+    public static JsonObject Map(KindDescriptor kind, JsonObject wire, IdNameIndex names) => Map(kind, new JsonWireRow(wire), names);
+
+    /// <summary>The spec of one parsed wire row.</summary>
+    public static JsonObject Map(KindDescriptor kind, IWireRow wire, IdNameIndex names)
     {
         var spec = new JsonObject();
         MapFields(kind.Fields, wire, names, spec);
@@ -21,7 +24,10 @@ internal static class WireToSpec
     }
 
     /// <summary>All wire attribute names the descriptors mention (for <c>fields=</c>).</summary>
-    public static IEnumerable<string> WireNames(IEnumerable<FieldDescriptor> fields)
+    public static IEnumerable<string> WireNames(IEnumerable<FieldDescriptor> fields) => WireFields(fields).Select(f => f.WireName!);
+
+    /// <summary>The descriptors of every wire attribute read back (no secrets, no object lists), nested ones included.</summary>
+    public static IEnumerable<FieldDescriptor> WireFields(IEnumerable<FieldDescriptor> fields)
     {
         foreach (var field in fields)
         {
@@ -31,19 +37,19 @@ internal static class WireToSpec
                 continue;
             }
 
-            if (field.WireName is { } name)
+            if (field.WireName is not null)
             {
-                yield return name;
+                yield return field;
             }
 
-            foreach (var nested in WireNames(field.Fields))
+            foreach (var nested in WireFields(field.Fields))
             {
                 yield return nested;
             }
         }
     }
 
-    private static void MapFields(IReadOnlyList<FieldDescriptor> fields, JsonObject wire, IdNameIndex names, JsonObject target)
+    private static void MapFields(IReadOnlyList<FieldDescriptor> fields, IWireRow wire, IdNameIndex names, JsonObject target)
     {
         foreach (var field in fields)
         {
@@ -64,30 +70,26 @@ internal static class WireToSpec
                 continue;
             }
 
-            if (wire[field.WireName] is JsonValue value && Convert(field, value, names) is { } converted)
+            if (wire.TryGet(field.WireName, out var value) && !value.IsNull && Convert(field, value, names) is { } converted)
             {
                 target[field.Name] = converted;
             }
         }
     }
 
-    private static JsonNode? Convert(FieldDescriptor field, JsonValue value, IdNameIndex names)
+    private static JsonNode? Convert(FieldDescriptor field, WireValue value, IdNameIndex names)
     {
-        var kind = value.GetValueKind();
+        var text = value.Text ?? "";
         return field.Type switch
         {
-            FieldType.Boolean when kind is JsonValueKind.True or JsonValueKind.False => JsonValue.Create(value.GetValue<bool>()),
-            FieldType.Boolean when kind == JsonValueKind.String && bool.TryParse(value.GetValue<string>(), out var b) => JsonValue.Create(b),
-            FieldType.Integer when kind == JsonValueKind.Number => JsonValue.Create(value.GetValue<long>()),
-            FieldType.Integer when kind == JsonValueKind.String
-                && long.TryParse(value.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
-            FieldType.Reference when field.References is { } type => JsonValue.Create(names.NameOf(type, Text(value))),
-            FieldType.DateTime => JsonValue.Create(FudoTimestamp.ToRfc3339(Text(value))),
-            FieldType.String or FieldType.Enum or FieldType.Time => JsonValue.Create(Text(value)),
+            FieldType.Boolean when value.Kind is JsonValueKind.True or JsonValueKind.False => JsonValue.Create(value.Kind == JsonValueKind.True),
+            FieldType.Boolean when value.Kind == JsonValueKind.String && bool.TryParse(text, out var b) => JsonValue.Create(b),
+            FieldType.Integer when value.Kind is JsonValueKind.Number or JsonValueKind.String
+                && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
+            FieldType.Reference when field.References is { } type => JsonValue.Create(names.NameOf(type, text)),
+            FieldType.DateTime => JsonValue.Create(FudoTimestamp.ToRfc3339(text)),
+            FieldType.String or FieldType.Enum or FieldType.Time => JsonValue.Create(text),
             _ => null,
         };
     }
-
-    private static string Text(JsonValue value) =>
-        value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
 }

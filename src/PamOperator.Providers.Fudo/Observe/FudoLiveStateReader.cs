@@ -11,17 +11,23 @@ namespace PamOperator.Providers.Fudo.Observe;
 /// <summary>
 /// Observes a Fudo PAM with one paged list call sequence per type, all types concurrently; never a GET per object.
 /// The referenced types (users, servers, pools, listeners, password change policies) come from the same lists, so that
-/// reference ids can be shown as PAM names.
+/// reference ids can be shown as PAM names. Pages are parsed straight into typed <see cref="FudoRow"/>s (no JSON node
+/// per object); an answer that is not the documented shape fails the whole observe (untrusted answer), so a run never
+/// plans, let alone writes, from it. The whole observe runs within the client's observe deadline.
 /// </summary>
 internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<KindDescriptor> kinds) : ILiveStateReader
 {
     private readonly Dictionary<string, KindDescriptor> _kinds = kinds.ToDictionary(k => k.WireType, StringComparer.Ordinal);
 
-    public async Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, CancellationToken cancellationToken)
+    public Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, CancellationToken cancellationToken) =>
+        client.ObserveAsync(ct => ObserveWithinDeadlineAsync(
+            // Only this vendor's types: another vendor's "safe" is another PAM's business.
+            [.. types.Where(t => t.Group == FudoGroup.Group).Select(t => t.WireType)], ct), cancellationToken);
+
+    private async Task<LiveState> ObserveWithinDeadlineAsync(IReadOnlyCollection<string> wireTypes, CancellationToken cancellationToken)
     {
-        // Only this vendor's types: another vendor's "safe" is another PAM's business.
-        var toFetch = TypesToFetch([.. types.Where(t => t.Group == FudoGroup.Group).Select(t => t.WireType)]);
-        var rows = new ConcurrentDictionary<string, List<JsonObject>>(StringComparer.Ordinal);
+        var toFetch = TypesToFetch(wireTypes);
+        var rows = new ConcurrentDictionary<string, List<FudoRow>>(StringComparer.Ordinal);
         await Task.WhenAll(toFetch.Select(async type =>
             rows[type] = await ListAllAsync(type, cancellationToken)));
 
@@ -30,9 +36,9 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
         {
             foreach (var row in list)
             {
-                if (row["id"]?.ToString() is { } id && row["name"]?.ToString() is { } name)
+                if (row.Text("name") is { } name)
                 {
-                    names.Add(type, id, name);
+                    names.Add(type, row.Id, name);
                 }
             }
         }
@@ -74,31 +80,17 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
     private static IEnumerable<string> ReferencedTypes(IEnumerable<FieldDescriptor> fields) =>
         fields.SelectMany(f => f.References is { } r ? [r] : ReferencedTypes(f.Fields));
 
-    private async Task<List<JsonObject>> ListAllAsync(string type, CancellationToken cancellationToken)
+    private Task<List<FudoRow>> ListAllAsync(string type, CancellationToken cancellationToken) =>
+        client.ListAsync(FudoWireTypes.ListPath(type), FudoColumns.For(type, _kinds.GetValueOrDefault(type)), null, cancellationToken);
+
+    private LiveObject ToLiveObject(string type, FudoRow row, IdNameIndex names, Dictionary<(string, string), (JsonArray Windows, JsonObject RowIds)> timePolicies)
     {
-        var fields = FudoWireTypes.ExtraFields(type).AsEnumerable();
-        if (_kinds.TryGetValue(type, out var kind))
-        {
-            fields = fields.Concat(WireToSpec.WireNames(kind.Fields));
-        }
-
-        var list = new List<JsonObject>();
-        await foreach (var row in client.ListAsync(FudoWireTypes.ListPath(type), FudoApiClient.FieldsParam(fields), null, cancellationToken))
-        {
-            list.Add(row);
-        }
-
-        return list;
-    }
-
-    private LiveObject ToLiveObject(string type, JsonObject row, IdNameIndex names, Dictionary<(string, string), (JsonArray Windows, JsonObject RowIds)> timePolicies)
-    {
-        var id = row["id"]?.ToString() ?? "";
-        var builtin = row["builtin"] is JsonValue b && b.TryGetValue<bool>(out var isBuiltin) && isBuiltin;
-        var hidden = row["hidden"] is JsonValue h && h.TryGetValue<bool>(out var isHidden) && isHidden;
+        var id = row.Id;
+        var builtin = row.Flag("builtin");
+        var hidden = row.Flag("hidden");
         if (!_kinds.TryGetValue(type, out var kind))
         {
-            var name = row["name"]?.ToString() ?? id;
+            var name = row.Text("name") ?? id;
             return new LiveObject { Type = new ObjectType(FudoGroup.Group, type), ExternalId = id, Key = name, Spec = [], Builtin = builtin, Hidden = hidden };
         }
 
@@ -106,7 +98,7 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
         JsonObject? providerData = null;
         if (type == FudoWireTypes.UserSafe)
         {
-            var pair = (row["user_id"]?.ToString() ?? "", row["safe_id"]?.ToString() ?? "");
+            var pair = (row.Text("user_id") ?? "", row.Text("safe_id") ?? "");
             var found = timePolicies.TryGetValue(pair, out var policy);
             spec[TimePolicyMapping.SpecField] = found ? policy.Windows.DeepClone() : new JsonArray();
             providerData = new JsonObject { [FudoProviderData.TimePolicyIds] = found ? policy.RowIds.DeepClone() : new JsonObject() };
@@ -116,11 +108,11 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
         {
             Type = kind.Type,
             ExternalId = id,
-            Key = NaturalKey.Of(kind, row["name"]?.ToString() ?? "", spec),
+            Key = NaturalKey.Of(kind, row.Text("name") ?? "", spec),
             Spec = spec,
             Builtin = builtin,
             Hidden = hidden,
-            SecretUpdatedAt = FudoTimestamp.Parse(row["password_lastupdate"]?.ToString()),
+            SecretUpdatedAt = FudoTimestamp.Parse(row.Text("password_lastupdate")),
             ProviderData = providerData,
         };
     }

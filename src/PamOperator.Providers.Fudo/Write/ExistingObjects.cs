@@ -20,12 +20,8 @@ internal static class ExistingObjects
                 .Select(f => $"{f.WireName}.eq({Quote(body[f.WireName!]!.ToString())})")
                 .ToList();
         var path = FudoWireTypes.ListPath(operation.Kind.WireType);
-        await foreach (var row in client.ListAsync(path, "fields=id", string.Join(',', terms), cancellationToken))
-        {
-            return row["id"]?.ToString() ?? "";
-        }
-
-        return null;
+        var rows = await client.ListAsync(path, FudoColumns.IdOnly, string.Join(',', terms), cancellationToken);
+        return rows.Count > 0 ? rows[0].Id : null;
     }
 
     private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";

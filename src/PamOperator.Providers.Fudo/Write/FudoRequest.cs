@@ -11,6 +11,11 @@ internal sealed record FudoRequest(HttpMethod Method, string Path, JsonObject? B
 {
     public Func<FudoResponse, FudoRequest?>? Undo { get; init; }
 
+    /// <summary>A POST that may be sent again after no answer or a 429, like the idempotent PATCH and DELETE: the PAM
+    /// refuses a duplicate of it (409), and the row it made is then looked up (a time-policy window: unique per user,
+    /// safe and day). Default false.</summary>
+    public bool Repeatable { get; init; }
+
     /// <summary>Method and path only: bodies may hold secrets.</summary>
     public override string ToString() => $"{Method} /api/v2/{Path}";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PamOperator.Core.Providers;
 using PamOperator.Core.Providers.Writes;
+using PamOperator.Providers.Fudo.Http;
 using PamOperator.Providers.Fudo.Mapping;
 
 namespace PamOperator.Providers.Fudo.Write;
@@ -9,7 +10,8 @@ namespace PamOperator.Providers.Fudo.Write;
 /// The Fudo requests one write needs, in order (seeds 000/001 and docs/simulator.md for the paths):
 /// named objects by id (<c>safe/&lt;id&gt;</c>); user-safe pairs by <c>user/&lt;u&gt;/safe/&lt;s&gt;</c> with their time
 /// policy as separate rows; account-safe-listener rows by their key triple; grants by id. Reference names become ids
-/// through the session's <see cref="IdRegistry"/>.
+/// through the session's <see cref="IdRegistry"/>. Every id put into a path came from the PAM, so each one goes through
+/// <see cref="FudoIds.Segment"/> (Fudo's id format, escaped): a hostile id such as <c>../user/1</c> never becomes a path.
 /// </summary>
 internal static class FudoRequestBuilder
 {
@@ -34,7 +36,8 @@ internal static class FudoRequestBuilder
         if (op.Kind.WireType == FudoWireTypes.UserSafe)
         {
             // Deleting the pair removes its time policy rows with it (docs/simulator.md, cascades).
-            requests[0] = requests[0] with { Undo = _ => new FudoRequest(HttpMethod.Delete, $"user/{body["user_id"]}/safe/{body["safe_id"]}", null) };
+            requests[0] = requests[0] with { Undo = _ => new FudoRequest(HttpMethod.Delete,
+                $"user/{FudoIds.Segment(body["user_id"]?.ToString(), "the user's id")}/safe/{FudoIds.Segment(body["safe_id"]?.ToString(), "the safe's id")}", null) };
             requests.AddRange(Windows(spec[TimePolicyMapping.SpecField]).Select(w => AddWindow(spec, w, ids)));
         }
 
@@ -61,7 +64,7 @@ internal static class FudoRequestBuilder
             var after = Windows(newWindows).ToHashSet();
             var rowIds = op.ProviderData?[FudoProviderData.TimePolicyIds] as JsonObject;
             requests.AddRange(before.Except(after).Select(w =>
-                new FudoRequest(HttpMethod.Delete, $"user/safe/time_policy/{rowIds?[w.RowKey]?.ToString() ?? throw MissingRow(w)}", null)
+                new FudoRequest(HttpMethod.Delete, $"user/safe/time_policy/{FudoIds.Segment(rowIds?[w.RowKey]?.ToString() ?? throw MissingRow(w), "a time-policy row's id")}", null)
                 {
                     Undo = _ => AddWindow(live, w, ids),
                 }));
@@ -77,13 +80,13 @@ internal static class FudoRequestBuilder
     private static string ObjectPath(WriteOperation op, IdRegistry ids)
     {
         var live = op.LiveSpec ?? op.Spec ?? [];
-        string Ref(string field, string type) => ids.IdOf(type, live[field]?.ToString() ?? "");
+        string Ref(string field, string type) => FudoIds.Segment(ids.IdOf(type, live[field]?.ToString() ?? ""), $"the id of {type} '{live[field]}'");
         return op.Kind.WireType switch
         {
             FudoWireTypes.UserSafe => $"user/{Ref("user", "user")}/safe/{Ref("safe", "safe")}",
             FudoWireTypes.AccountSafeListener => $"account/{Ref("account", "account")}/safe/{Ref("safe", "safe")}/listener"
-                + (live["listener"]?.ToString() is { Length: > 0 } listener ? "/" + ids.IdOf("listener", listener) : ""),
-            _ => $"{FudoWireTypes.ListPath(op.Kind.WireType)}/{op.ExternalId ?? ids.IdOf(op.Kind.WireType, op.Key)}",
+                + (live["listener"]?.ToString() is { Length: > 0 } ? "/" + Ref("listener", "listener") : ""),
+            _ => $"{FudoWireTypes.ListPath(op.Kind.WireType)}/{FudoIds.Segment(op.ExternalId ?? ids.IdOf(op.Kind.WireType, op.Key), $"the id of {op.Kind.WireType} '{op.Key}'")}",
         };
     }
 
@@ -99,7 +102,8 @@ internal static class FudoRequestBuilder
             ["valid_to"] = w.To,
         })
     {
-        Undo = answer => answer.CreatedId is { } id ? new FudoRequest(HttpMethod.Delete, $"user/safe/time_policy/{id}", null) : null,
+        Undo = answer => answer.CreatedId is { } id ? new FudoRequest(HttpMethod.Delete, $"user/safe/time_policy/{FudoIds.Segment(id, "a time-policy row's id")}", null) : null,
+        Repeatable = true,
     };
 
     /// <summary>The live values of the members <paramref name="changes"/> sets (nested groups kept), null when unset.</summary>

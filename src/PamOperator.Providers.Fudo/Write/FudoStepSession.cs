@@ -9,8 +9,9 @@ namespace PamOperator.Providers.Fudo.Write;
 /// Each write is all or nothing: when a write needs several requests (a user-safe pair and its time-policy rows) and a
 /// later one fails, the earlier ones are taken back before the failure is reported. A create whose answer did not come
 /// (dropped connection, timeout, 5xx, 429) is looked up by natural key first: found, it is adopted; absent, it is sent
-/// again only when the PAM surely did not run it (no answer, or 429). Updates and deletes are idempotent and are sent
-/// again after no answer or 429. A delete of an object already gone succeeds.
+/// again only when the PAM surely did not run it (no answer, or 429). Updates, deletes and time-policy window POSTs
+/// (refused as duplicates, then adopted) are sent again after no answer or 429, and so are compensating writes
+/// (bounded by <see cref="MaxAttempts"/>). A delete of an object already gone succeeds.
 /// </summary>
 internal sealed class FudoStepSession(FudoApiClient client, IdRegistry ids, TimeSpan retryDelay) : IWriteSession
 {
@@ -39,7 +40,7 @@ internal sealed class FudoStepSession(FudoApiClient client, IdRegistry ids, Time
         }
         catch (PamApiException ex)
         {
-            return WriteOutcome.Failed(done.Count == 0 ? ex : await TakeBackAsync(done, ex));
+            return WriteOutcome.Failed(done.Count == 0 ? ex : await TakeBackAsync(operation, done, ex));
         }
     }
 
@@ -49,18 +50,32 @@ internal sealed class FudoStepSession(FudoApiClient client, IdRegistry ids, Time
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>One request, repeated only where that cannot duplicate anything. A 404 on a delete means done.</summary>
-    private async Task<FudoResponse> SendAsync(WriteOperation op, FudoRequest request, bool isCreate, CancellationToken cancellationToken)
+    /// <summary>One request, repeated (at most <see cref="MaxAttempts"/> times) only where that cannot duplicate
+    /// anything: PATCH, DELETE and repeatable POSTs after no answer or 429; a create after the lookup did not find it.
+    /// A 404 on a delete means done (also when undoing). A repeatable POST refused as a duplicate after an unanswered
+    /// attempt adopts the row the lost attempt made.</summary>
+    private async Task<FudoResponse> SendAsync(WriteOperation op, FudoRequest request, bool isCreate, CancellationToken cancellationToken, bool isUndo = false)
     {
+        var unanswered = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await client.SendAsync(request.Method, request.Path, request.Body, cancellationToken);
             }
-            catch (PamApiException ex) when (ex.Kind == ApiErrorKind.NotFound && request.Method == HttpMethod.Delete && op.Operation == WriteKind.Delete)
+            catch (PamApiException ex) when (ex.Kind == ApiErrorKind.NotFound && request.Method == HttpMethod.Delete && (isUndo || op.Operation == WriteKind.Delete))
             {
                 return new FudoResponse(Payload: null); // already gone: the desired end state holds
+            }
+            catch (PamApiException ex) when (ex.Kind == ApiErrorKind.Conflict && unanswered && request.Repeatable && request.Body is not null)
+            {
+                // The lost attempt made the row: adopt it rather than fail.
+                if (await TimePolicyRows.FindRowIdAsync(client, request.Body, cancellationToken) is { } id)
+                {
+                    return new FudoResponse(new System.Text.Json.Nodes.JsonObject { ["id"] = id });
+                }
+
+                throw;
             }
             catch (PamApiException ex) when (ex.IsTransient && isCreate)
             {
@@ -75,9 +90,10 @@ internal sealed class FudoStepSession(FudoApiClient client, IdRegistry ids, Time
                     throw;
                 }
             }
-            catch (PamApiException ex) when (SurelyNotRun(ex) && request.Method != HttpMethod.Post && attempt < MaxAttempts)
+            catch (PamApiException ex) when (SurelyNotRun(ex) && (request.Method != HttpMethod.Post || request.Repeatable) && attempt < MaxAttempts)
             {
-                // PATCH and DELETE set an end state: sending them again is safe.
+                // PATCH and DELETE set an end state; a repeatable POST is refused as a duplicate: sending again is safe.
+                unanswered |= ex.StatusCode is null;
             }
 
             await Task.Delay(retryDelay * attempt, cancellationToken);
@@ -89,7 +105,7 @@ internal sealed class FudoStepSession(FudoApiClient client, IdRegistry ids, Time
     private static bool SurelyNotRun(PamApiException ex) => ex.IsTransient && ex.StatusCode is null or 429;
 
     /// <summary>A later request of a write failed: undo the earlier ones, last first, so the write changed nothing.</summary>
-    private async Task<PamApiException> TakeBackAsync(Stack<(FudoRequest Request, FudoResponse Answer)> done, PamApiException failure)
+    private async Task<PamApiException> TakeBackAsync(WriteOperation operation, Stack<(FudoRequest Request, FudoResponse Answer)> done, PamApiException failure)
     {
         var lost = new List<string>();
         while (done.TryPop(out var item))
@@ -102,8 +118,9 @@ internal sealed class FudoStepSession(FudoApiClient client, IdRegistry ids, Time
             try
             {
                 var undo = undoOf(item.Answer) ?? throw new PamApiException(ApiErrorKind.Invalid, "its answer carried no id");
-                // Not cancellable: a half-made write is worse than a slow one; each call is bounded by the client timeout.
-                await client.SendAsync(undo.Method, undo.Path, undo.Body, CancellationToken.None);
+                // Not cancellable: a half-made write is worse than a slow one; each attempt is bounded by the client
+                // timeout, and the attempts by MaxAttempts (a 429 or lost answer is retried like any idempotent write).
+                await SendAsync(operation, undo, isCreate: false, CancellationToken.None, isUndo: true);
             }
             catch (PamApiException ex)
             {

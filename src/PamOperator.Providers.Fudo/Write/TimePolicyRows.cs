@@ -24,13 +24,9 @@ internal static class TimePolicyRows
         var live = op.LiveSpec ?? [];
         var userId = ids.IdOf("user", live["user"]?.ToString() ?? "");
         var safeId = ids.IdOf("safe", live["safe"]?.ToString() ?? "");
-        var rows = new List<JsonObject>();
         var path = FudoWireTypes.ListPath(FudoWireTypes.UserSafeTimePolicy);
-        var fields = FudoApiClient.FieldsParam(FudoWireTypes.ExtraFields(FudoWireTypes.UserSafeTimePolicy));
-        await foreach (var row in client.ListAsync(path, fields, $"user_id.eq({Quote(userId)}),safe_id.eq({Quote(safeId)})", cancellationToken))
-        {
-            rows.Add(row);
-        }
+        var columns = FudoColumns.For(FudoWireTypes.UserSafeTimePolicy, null);
+        var rows = await client.ListAsync(path, columns, $"user_id.eq({Quote(userId)}),safe_id.eq({Quote(safeId)})", cancellationToken);
 
         var rowIds = TimePolicyMapping.Group(rows).TryGetValue((userId, safeId), out var found) ? found.RowIds : [];
         var data = op.ProviderData?.DeepClone() as JsonObject ?? [];
@@ -39,4 +35,15 @@ internal static class TimePolicyRows
     }
 
     private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>The id of the window row a lost POST of <paramref name="body"/> made (one filtered list call: rows are
+    /// unique per user, safe and day), or null.</summary>
+    public static async Task<string?> FindRowIdAsync(FudoApiClient client, JsonObject body, CancellationToken cancellationToken)
+    {
+        var filter = $"user_id.eq({Quote(body["user_id"]?.ToString() ?? "")}),safe_id.eq({Quote(body["safe_id"]?.ToString() ?? "")})";
+        var path = FudoWireTypes.ListPath(FudoWireTypes.UserSafeTimePolicy);
+        var rows = await client.ListAsync(path, FudoColumns.For(FudoWireTypes.UserSafeTimePolicy, null), filter, cancellationToken);
+        var day = body["day_of_week"]?.ToString();
+        return rows.FirstOrDefault(r => r.Text("day_of_week") == day)?.Id;
+    }
 }

@@ -60,7 +60,7 @@ public class FudoApiClientObserverTests
     }
 
     private static FudoApiClient Create(HttpMessageHandler handler, IApiCallObserver observer, int retries = 3) =>
-        new(new HttpClient(handler), new FudoClientOptions
+        new(new FudoClientOptions
         {
             Endpoint = new Uri("http://127.0.0.1:9/"),
             ApiKey = "canary-api-key",
@@ -69,5 +69,5 @@ public class FudoApiClientObserverTests
             RequestsPerSecond = 1000,
             Burst = 1000,
             CallObserver = observer,
-        });
+        }, handler);
 }

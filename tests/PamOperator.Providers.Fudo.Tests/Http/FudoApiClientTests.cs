@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using PamOperator.Core.Providers;
+using PamOperator.Providers.Fudo.Http;
 using PamOperator.Providers.Fudo.Tests.Support;
 using Xunit;
 using static PamOperator.Providers.Fudo.Tests.Support.ScriptedHandler;
@@ -19,13 +20,9 @@ public class FudoApiClientTests
             _ => Json(HttpStatusCode.OK, """{"result":"success","safe":[{"id":"5"}]}"""));
         using var client = ClientFactory.Create(handler, pageSize: 2);
 
-        var ids = new List<string>();
-        await foreach (var o in client.ListAsync("safe", "fields=id,name", null, CancellationToken.None))
-        {
-            ids.Add(o["id"]!.ToString());
-        }
+        var rows = await client.ListAsync("safe", FudoColumns.For("server", null), null, CancellationToken.None);
 
-        ids.Should().Equal("1", "2", "3", "4", "5");
+        rows.Select(r => r.Id).Should().Equal("1", "2", "3", "4", "5");
         handler.Requests.Select(r => r.PathAndQuery).Should().Equal(
             "/api/v2/safe?fields=id,name&limit=2&offset=0",
             "/api/v2/safe?fields=id,name&limit=2&offset=2",

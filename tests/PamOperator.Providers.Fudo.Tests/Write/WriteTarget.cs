@@ -13,7 +13,6 @@ namespace PamOperator.Providers.Fudo.Tests.Write;
 internal sealed class WriteTarget : IAsyncDisposable
 {
     private readonly HttpClient _admin;
-    private readonly HttpClient _http;
 
     private WriteTarget(FudoSimulator simulator)
     {
@@ -23,8 +22,7 @@ internal sealed class WriteTarget : IAsyncDisposable
             Endpoint = simulator.BaseAddress, ApiKey = simulator.ApiKey, RequestsPerSecond = 10_000, Burst = 10_000,
             RetryBaseDelay = TimeSpan.FromMilliseconds(5),
         };
-        _http = new HttpClient(Handler);
-        Client = new FudoApiClient(_http, Options);
+        Client = new FudoApiClient(Options, Handler);
         _admin = new HttpClient { BaseAddress = simulator.BaseAddress };
         _admin.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", simulator.ApiKey);
     }
@@ -90,7 +88,6 @@ internal sealed class WriteTarget : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        _http.Dispose();
         _admin.Dispose();
         await Simulator.DisposeAsync();
     }

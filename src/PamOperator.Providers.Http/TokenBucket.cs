@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
 
-namespace PamOperator.Providers.Fudo.Http;
+namespace PamOperator.Providers.Http;
 
-/// <summary>The client-side rate limit shared by every call of one client (a token bucket).</summary>
+/// <summary>The client-side rate limit shared by every call of one client (a token bucket). Thread-safe.</summary>
 internal sealed class TokenBucket : IDisposable
 {
     private readonly TokenBucketRateLimiter _limiter;
