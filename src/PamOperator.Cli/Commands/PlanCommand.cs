@@ -42,7 +42,7 @@ internal static class PlanCommand
             if (parse.GetValue(outFile) is { } path)
             {
                 await File.WriteAllTextAsync(Path.GetFullPath(path, console.WorkingDirectory), PlanFile.Serialize(run.Plan), ct);
-                await console.Error.WriteLineAsync($"pamctl: saved the plan to {path}; apply it with `pamctl apply {path}`.");
+                await console.Error.WriteLineAsync($"pamctl: saved the plan to {path}; apply it with `pamctl apply {path} -f` and the same manifests and options.");
             }
 
             return parse.GetValue(detailed) && (run.Plan.HasChanges || run.Plan.HasDrift) ? ExitCodes.ChangesPresent : ExitCodes.Success;

@@ -75,7 +75,8 @@ public sealed class PlanWorkflow(CliConsole console)
         return read;
     }
 
-    private static PlanOptions Options(PlanInputs inputs, ProviderConfig? config)
+    /// <summary>The planner's options from the command line and the ProviderConfig (also used to recompute a saved plan).</summary>
+    internal static PlanOptions Options(PlanInputs inputs, ProviderConfig? config)
     {
         var selectors = (config?.Prune.Scope ?? [])
             .Select(e => new ScopeSelector(e.Kinds, e.NamePrefix, e.NameRegex))

@@ -2,23 +2,33 @@ using PamOperator.Cli.Targets;
 using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Providers;
 using PamOperator.Engine.Fingerprints;
+using PamOperator.Engine.Planning;
+using PamOperator.Engine.Plans;
 using PamOperator.Engine.Views;
 using PamOperator.Manifests;
+using PamOperator.Manifests.Kinds;
 using PamOperator.Manifests.Views;
 
 namespace PamOperator.Cli.Workflows;
 
 /// <summary>
-/// Read, Open, Observe, Compare, Bind for <c>apply PLANFILE</c>: the saved plan is executed exactly, and only if the
-/// PAM still holds what the plan was made from (the fingerprint of the observed objects); otherwise it is refused with
-/// the objects that changed. Secrets are bound from the manifests given with <c>-f</c>.
+/// Read, Bind, Open, Observe, Compare, Recompute for <c>apply PLANFILE -f manifests</c>: the plan file is not trusted
+/// (anyone who can write it could add a delete or a field change). The plan is recomputed from the manifests and the
+/// freshly observed PAM with the options of this command line, and executed only if it equals the saved plan change
+/// for change and field for field (<see cref="PlanEquivalence"/>); what runs is the recomputed plan. A PAM that changed
+/// since is reported as stale, naming the objects. Secrets are bound from the manifests given with <c>-f</c>.
 /// </summary>
 public sealed class SavedPlanWorkflow(CliConsole console)
 {
     private const int MaxListedDifferences = 20;
 
-    public async Task<(PlannedRun? Run, Engine.Plans.Plan? Plan)> RunAsync(string planFile, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    /// <param name="planFile">The saved plan.</param>
+    /// <param name="inputs">The manifests (<c>-f</c>) and the plan options (<c>--prune</c>, ...) of this command line:
+    /// the same as the plan was made with, or the plans differ.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public async Task<(PlannedRun? Run, Engine.Plans.Plan? Plan)> RunAsync(string planFile, PlanInputs inputs, CancellationToken cancellationToken)
     {
+        var paths = inputs.Paths;
         var diagnostics = new DiagnosticBag();
         string text;
         try
@@ -73,10 +83,29 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return await FailAsync(diagnostics);
         }
 
+        if (paths.Count == 0)
+        {
+            await session.DisposeAsync();
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PlanFileNeedsManifests,
+                $"the saved plan {planFile} is applied only together with the manifests it was made from",
+                "pamctl recomputes the plan from the manifests and the PAM and executes it only if it equals the saved one: pamctl apply FILE -f PATH."));
+            return await FailAsync(diagnostics);
+        }
+
+        var options = PlanWorkflow.Options(inputs, session.Config);
+        var observed = ObservationScope.For(read.Objects, KindCatalog.All, options.Prune);
+        if (!observed.Order(StringComparer.Ordinal).SequenceEqual(plan.Fingerprint.ObservedTypes.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            // Otherwise every object of a type only one side observes would be reported as a stale change.
+            await session.DisposeAsync();
+            diagnostics.Add(Mismatch(planFile, ["the PAM object types to observe differ"]));
+            return await FailAsync(diagnostics);
+        }
+
         LiveState live;
         try
         {
-            live = await session.Provider.Reader.ObserveAsync(plan.Fingerprint.ObservedTypes, cancellationToken);
+            live = await session.Provider.Reader.ObserveAsync(observed, cancellationToken);
         }
         catch (PamApiException ex)
         {
@@ -85,7 +114,7 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return await FailAsync(diagnostics);
         }
 
-        var differences = plan.Fingerprint.Compare(StateFingerprint.Compute(live, plan.Fingerprint.ObservedTypes));
+        var differences = plan.Fingerprint.Compare(StateFingerprint.Compute(live, observed));
         if (differences.Count > 0)
         {
             await session.DisposeAsync();
@@ -93,7 +122,38 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return await FailAsync(diagnostics);
         }
 
-        return (new PlannedRun(read, session, live, plan.Fingerprint.ObservedTypes, plan), plan);
+        var recomputed = Planner.Plan(new PlanRequest
+        {
+            Desired = read.Objects,
+            Kinds = KindCatalog.All,
+            Live = live,
+            Options = options,
+            ObservedTypes = observed,
+        }) with { Target = session.TargetId };
+        var mismatches = PlanEquivalence.Differences(plan, recomputed);
+        if (mismatches.Count > 0 || recomputed.HasErrors)
+        {
+            await session.DisposeAsync();
+            diagnostics.AddRange(recomputed.Diagnostics.Where(d => d.Severity == Severity.Error));
+            if (mismatches.Count > 0)
+            {
+                diagnostics.Add(Mismatch(planFile, mismatches));
+            }
+
+            return await FailAsync(diagnostics);
+        }
+
+        return (new PlannedRun(read, session, live, observed, recomputed), recomputed);
+    }
+
+    private static Diagnostic Mismatch(string planFile, IReadOnlyList<string> mismatches)
+    {
+        var listed = string.Join("; ", mismatches.Take(MaxListedDifferences));
+        var more = mismatches.Count > MaxListedDifferences ? $"; and {mismatches.Count - MaxListedDifferences} more" : "";
+        return Diagnostic.Error(DiagnosticCodes.PlanFileMismatch,
+            $"the saved plan {planFile} differs from the plan the manifests and the PAM give now; nothing was written",
+            $"Differences: {listed}{more}. The plan file was edited, or it was made from other manifests or with other options "
+            + "(--prune, --prune-name-prefix, --max-deletes must be the same). Run pamctl plan --out FILE again and review it.");
     }
 
     private static Diagnostic Stale(string planFile, IReadOnlyList<FingerprintDifference> differences)

@@ -20,7 +20,7 @@ public static class PlanFile
     /// <summary>Bumped on any incompatible change; a reader refuses other versions.</summary>
     public const int FormatVersion = 1;
 
-    private static readonly JsonSerializerOptions Options = new(ValueText.Indented)
+    internal static readonly JsonSerializerOptions Options = new(ValueText.Indented)
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -52,14 +52,14 @@ public static class PlanFile
             using var probe = JsonDocument.Parse(json);
             if (probe.RootElement.ValueKind != JsonValueKind.Object
                 || !probe.RootElement.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number
-                || version.GetInt32() != FormatVersion)
+                || !version.TryGetInt32(out var number) || number != FormatVersion)
             {
                 return Invalid(fileName, $"it is not a PamOperator plan file of format version {FormatVersion}");
             }
 
             document = JsonSerializer.Deserialize<PlanFileDocument>(json, Options);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
         {
             return Invalid(fileName, $"it is not valid plan JSON ({ex.Message})");
         }
@@ -67,6 +67,11 @@ public static class PlanFile
         if (document is null)
         {
             return Invalid(fileName, "it is empty");
+        }
+
+        if (PlanFileCompleteness.Problem(document) is { } problem)
+        {
+            return Invalid(fileName, problem);
         }
 
         var f = document.Fingerprint;
