@@ -2,6 +2,7 @@ using PamOperator.Core.Diagnostics;
 using PamOperator.Manifests;
 using PamOperator.Manifests.Kinds;
 using PamOperator.Manifests.ProviderConfigs;
+using PamOperator.Manifests.Secrets;
 using PamOperator.Providers.Fudo;
 
 namespace PamOperator.Cli.Targets;
@@ -41,7 +42,8 @@ public static class ProviderSessions
             return null;
         }
 
-        var apiKey = SecretValueResolver.For(console).Resolve(config.Credentials, config.Name, config.Location, diagnostics);
+        var apiKey = SecretValueResolver.For(console).Resolve(config.Credentials, config.Name, config.Location, diagnostics,
+            SecretPolicies.ForCredentials(config, read.SecretRoots));
         if (apiKey is null)
         {
             return null;

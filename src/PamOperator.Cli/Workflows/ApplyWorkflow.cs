@@ -36,7 +36,7 @@ public sealed class ApplyWorkflow(CliConsole console)
             Live = run.Live,
             Writer = run.Session.Provider.Writer,
             Kinds = KindCatalog.All,
-            Secrets = new CliSecretSource(SecretValueResolver.For(console)),
+            Secrets = new CliSecretSource(SecretValueResolver.For(console), run.Read),
             Parallelism = parallelism ?? run.Session.Config?.Parallelism ?? 10,
             Hooks = new ConsoleApplyHooks(console.Out),
             Journal = journal,

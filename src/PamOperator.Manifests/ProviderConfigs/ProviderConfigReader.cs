@@ -50,6 +50,9 @@ internal static class ProviderConfigReader
                 Text(transaction?["mode"]) == "Journal" ? TransactionMode.Journal : TransactionMode.Atomic,
                 Int(transaction?["maxBatchSize"], 500)),
             Prune = new PruneSettings(Bool(spec["prune"]?["enabled"], false), scope),
+            Secrets = new ProviderSecrets(
+                Text(spec["secrets"]?["root"]) is { Length: > 0 } root ? Path.GetFullPath(root, baseDirectory) : null,
+                Text(spec["secrets"]?["envPrefix"])),
             Location = context.Start,
         };
     }
