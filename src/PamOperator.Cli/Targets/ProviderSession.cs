@@ -34,6 +34,9 @@ public sealed class ProviderSession : IAsyncDisposable
 
     public bool IsEmbedded => _simulator is not null;
 
+    /// <summary>The embedded simulator's state lock, held until the session is disposed; null otherwise.</summary>
+    internal IDisposable? StateLock { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         Provider.Dispose();
@@ -41,5 +44,7 @@ public sealed class ProviderSession : IAsyncDisposable
         {
             await _simulator.DisposeAsync();
         }
+
+        StateLock?.Dispose();
     }
 }

@@ -22,10 +22,25 @@ public static class ProviderSessions
     {
         if (read.ProviderConfigs.Count == 0)
         {
-            var simulator = await EmbeddedSimulator.StartAsync(console.WorkingDirectory, cancellationToken);
-            await console.Error.WriteLineAsync(EmbeddedSimulator.Notice(Path.Combine(EmbeddedSimulator.StateDirectory, EmbeddedSimulator.DatabaseFile)));
-            var options = new FudoClientOptions { Endpoint = simulator.BaseAddress, ApiKey = simulator.ApiKey, RequestsPerSecond = 10_000, Burst = 10_000 };
-            return new ProviderSession("the embedded Fudo simulator", null, FudoProvider.Create(options, KindCatalog.All), simulator);
+            var stateLock = await EmbeddedStateLock.AcquireAsync(
+                Path.Combine(console.WorkingDirectory, EmbeddedSimulator.StateDirectory), EmbeddedStateLock.DefaultWait, diagnostics, cancellationToken);
+            if (stateLock is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                var simulator = await EmbeddedSimulator.StartAsync(console.WorkingDirectory, cancellationToken);
+                await console.Error.WriteLineAsync(EmbeddedSimulator.Notice(Path.Combine(EmbeddedSimulator.StateDirectory, EmbeddedSimulator.DatabaseFile)));
+                var options = new FudoClientOptions { Endpoint = simulator.BaseAddress, ApiKey = simulator.ApiKey, RequestsPerSecond = 10_000, Burst = 10_000 };
+                return new ProviderSession("the embedded Fudo simulator", null, FudoProvider.Create(options, KindCatalog.All), simulator) { StateLock = stateLock };
+            }
+            catch
+            {
+                stateLock.Dispose();
+                throw;
+            }
         }
 
         var config = Choose(read, diagnostics);
