@@ -14,6 +14,10 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In,
     /// <summary>Environment lookup (secrets, NO_COLOR). Default: the process environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>Every secret this run resolved; <see cref="PamctlApp"/> passes <see cref="Out"/> and <see cref="Error"/>
+    /// through it, and files pamctl writes (journal, plan file) use it too.</summary>
+    public Core.Security.SecretRedactor Redactor { get; init; } = new();
+
     public static CliConsole FromProcess() =>
         new(Console.Out, Console.Error, Console.In, !Console.IsInputRedirected && !Console.IsOutputRedirected);
 

@@ -41,7 +41,7 @@ internal static class PlanCommand
             await console.Out.WriteAsync(Render(run.Plan, parse.GetValue(output)!, Color(console, parse.GetValue(noColor))));
             if (parse.GetValue(outFile) is { } path)
             {
-                await File.WriteAllTextAsync(Path.GetFullPath(path, console.WorkingDirectory), PlanFile.Serialize(run.Plan), ct);
+                await File.WriteAllTextAsync(Path.GetFullPath(path, console.WorkingDirectory), console.Redactor.Redact(PlanFile.Serialize(run.Plan)), ct);
                 await console.Error.WriteLineAsync($"pamctl: saved the plan to {path}; apply it with `pamctl apply {path} -f` and the same manifests and options.");
             }
 

@@ -32,6 +32,7 @@ public static class ProviderSessions
             try
             {
                 var simulator = await EmbeddedSimulator.StartAsync(console.WorkingDirectory, cancellationToken);
+                console.Redactor.Register(simulator.ApiKey);
                 await console.Error.WriteLineAsync(EmbeddedSimulator.Notice(Path.Combine(EmbeddedSimulator.StateDirectory, EmbeddedSimulator.DatabaseFile)));
                 var options = new FudoClientOptions { Endpoint = simulator.BaseAddress, ApiKey = simulator.ApiKey, RequestsPerSecond = 10_000, Burst = 10_000 };
                 return new ProviderSession("the embedded Fudo simulator", null, FudoProvider.Create(options, KindCatalog.All), simulator) { StateLock = stateLock };

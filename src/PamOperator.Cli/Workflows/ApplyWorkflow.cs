@@ -29,7 +29,7 @@ public sealed class ApplyWorkflow(CliConsole console)
             return ExitCodes.Error;
         }
 
-        var journal = FileApplyJournal.InDirectory(console.WorkingDirectory, TimeProvider.System);
+        var journal = FileApplyJournal.InDirectory(console.WorkingDirectory, TimeProvider.System, console.Redactor);
         var result = await Applier.ApplyAsync(new ApplyRequest
         {
             Plan = plan,
