@@ -6,6 +6,7 @@ using PamOperator.Engine.Planning;
 using PamOperator.Engine.Plans;
 using PamOperator.Engine.Views;
 using PamOperator.Manifests;
+using PamOperator.Manifests.Loading;
 using PamOperator.Manifests.Kinds;
 using PamOperator.Manifests.Views;
 
@@ -21,6 +22,7 @@ namespace PamOperator.Cli.Workflows;
 public sealed class SavedPlanWorkflow(CliConsole console)
 {
     private const int MaxListedDifferences = 20;
+    private const int MaxPlanFileBytes = 512 * 1024 * 1024;
 
     /// <param name="planFile">The saved plan.</param>
     /// <param name="inputs">The manifests (<c>-f</c>) and the plan options (<c>--prune</c>, ...) of this command line:
@@ -30,17 +32,16 @@ public sealed class SavedPlanWorkflow(CliConsole console)
     {
         var paths = inputs.Paths;
         var diagnostics = new DiagnosticBag();
-        string text;
-        try
+        // Bounded like every input: a device or a FIFO given as PLANFILE must not exhaust memory or hang.
+        var status = BoundedFile.Read(Path.GetFullPath(planFile, console.WorkingDirectory), MaxPlanFileBytes, TimeSpan.FromSeconds(30), out var bytes, out var error);
+        if (status != BoundedFile.Status.Read)
         {
-            text = await File.ReadAllTextAsync(Path.GetFullPath(planFile, console.WorkingDirectory), cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PlanFileInvalid, $"cannot read the plan file {planFile}",
-                $"{ex.GetType().Name}: give the file written by pamctl plan --out."));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PlanFileInvalid, $"cannot read the plan file {planFile} ({error ?? status.ToString()})",
+                $"Give the regular file (at most {MaxPlanFileBytes / (1024 * 1024)} MiB) written by pamctl plan --out."));
             return await FailAsync(diagnostics);
         }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes!);
 
         var saved = PlanFile.Deserialize(text, planFile);
         diagnostics.AddRange(saved.Diagnostics);

@@ -84,7 +84,7 @@ internal static class InputCollector
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             var display = relative.Length == 0 ? walk.Root : Path.Join(walk.Root, relative);
-            walk.Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InputUnreadable, $"directory {display} cannot be read ({ex.GetType().Name})",
+            walk.Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InputUnreadable, $"directory {display} cannot be read ({ex.GetType().Name}: {ex.Message})",
                 "Make it readable by pamctl, or leave it out (.pamctlignore).", new SourceLocation(display, 1, 1)));
             return;
         }
