@@ -42,7 +42,7 @@ public sealed class EmbeddedStateLock : IDisposable
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.StateLocked,
                     $"another pamctl run is using the embedded simulator's state in {stateDirectory}",
-                    $"Waited {wait.TotalSeconds:0} seconds for it. Wait until the other run ends, or run in another directory. Nothing was read or written."));
+                    $"Waited {wait.TotalSeconds:0} seconds for it. Wait until the other run ends, or run in another directory. The simulator's state was not touched."));
                 return null;
             }
         }
