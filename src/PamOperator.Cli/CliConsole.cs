@@ -27,6 +27,10 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In,
 
     private static KindCatalog DefaultCatalog { get; } = new(BuiltInVendors.Registry);
 
+    /// <summary>Every secret this run resolved; <see cref="PamctlApp"/> passes <see cref="Out"/> and <see cref="Error"/>
+    /// through it, and files pamctl writes (journal, plan file) use it too.</summary>
+    public Core.Security.SecretRedactor Redactor { get; init; } = new();
+
     public static CliConsole FromProcess() =>
         new(Console.Out, Console.Error, Console.In, !Console.IsInputRedirected && !Console.IsOutputRedirected);
 

@@ -10,6 +10,11 @@ public static class PamctlApp
     /// <summary>Runs one invocation; returns an exit code from <see cref="ExitCodes"/>. Never throws for user mistakes.</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
+        // Redaction at the edge: whatever reaches stdout or stderr (diagnostics, a PAM's echoed error body, exception
+        // messages) passes through the run's redactor, which every resolved secret is registered with.
+        await using var output = new RedactingTextWriter(console.Out, console.Redactor);
+        await using var error = new RedactingTextWriter(console.Error, console.Redactor);
+        console = console with { Out = output, Error = error };
         var root = new RootCommand("pamctl: Privileged Access Management configuration as code.");
         foreach (var command in Verbs(console))
         {

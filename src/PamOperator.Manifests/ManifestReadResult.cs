@@ -20,4 +20,8 @@ public sealed record ManifestReadResult(
     int Documents)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>The default secrets root of each input file, by the name diagnostics give it (see
+    /// <see cref="Secrets.SecretPolicies"/>). Empty for results not read from files.</summary>
+    public IReadOnlyDictionary<string, string> SecretRoots { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -26,8 +26,10 @@ public static class ManifestReader
         var objects = new List<ManifestObject>();
         var configs = new List<ProviderConfig>();
         var documents = 0;
+        var roots = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in InputCollector.Collect(paths, diagnostics))
         {
+            roots[source.DisplayPath] = source.SecretsRoot;
             var text = await SourceTextReader.ReadAsync(source, stdin, diagnostics, cancellationToken);
             if (text is null)
             {
@@ -53,7 +55,8 @@ public static class ManifestReader
         }
 
         SemanticValidator.Validate(objects, configs, diagnostics);
-        return new ManifestReadResult(objects, configs, diagnostics.Sorted(), documents);
+        SecretSourceValidator.Validate(objects, configs, roots, diagnostics);
+        return new ManifestReadResult(objects, configs, diagnostics.Sorted(), documents) { SecretRoots = roots };
     }
 
     /// <summary>Reads YAML text as if it came from standard input (tests, tools).</summary>

@@ -48,6 +48,31 @@ public class CapabilityTests
     }
 
     [Fact]
+    public async Task SelectorKind_TagsEveryMatchingConnection_KeepsOtherTags_AndFollowsNewConnections()
+    {
+        using var ws = new Workspace();
+        ws.Write("pam/tags.yaml", Yaml.AcmeConnectionTags("pci", "prod", "pci", "audited"));
+
+        var first = Updates(await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "-o", "json"));
+        var apply = await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--auto-approve");
+        var clean = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--detailed-exitcode");
+        await AddConnectionAsync(ws, "db3-prod", "prod");
+        await AddConnectionAsync(ws, "db9-dev", "dev");
+        var next = Updates(await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "-o", "json"));
+
+        first.Should().BeEquivalentTo(new Dictionary<string, string>
+        {
+            ["acme_connection_tags.pci[db1-prod]"] = """["legacy","pci","audited"]""",
+            ["acme_connection_tags.pci[db2-prod]"] = """["pci","audited"]""",
+        }, "only prod connections are selected, and a tag put there by hand (legacy) stays");
+        apply.Exit.Should().Be(0, apply.Out + apply.Error);
+        apply.Out.Should().Contain("2 changed");
+        clean.Exit.Should().Be(0, clean.Out + clean.Error);
+        next.Should().BeEquivalentTo(new Dictionary<string, string> { ["acme_connection_tags.pci[db3-prod]"] = """["pci","audited"]""" },
+            "a connection that appears later is covered by the next plan; the new dev one is not selected");
+    }
+
+    [Fact]
     public async Task ImmutableField_OfTheTestVendor_PlansAReplace()
     {
         using var ws = new Workspace();
@@ -58,5 +83,24 @@ public class CapabilityTests
         var plan = await ws.RunAsync("plan", "-f", ws.PathOf("pam"));
 
         plan.Out.Should().Contain("-/+").And.Contain("forced by immutable field spec.region");
+    }
+
+    /// <summary>Updates of a JSON plan: address to the list the change leaves.</summary>
+    private static Dictionary<string, string> Updates((int Exit, string Out, string Error) plan) =>
+        JsonNode.Parse(plan.Out)!["resource_changes"]!.AsArray()
+            .Where(c => c!["change"]!["actions"]!.AsArray().Any(a => (string)a! == "update"))
+            .ToDictionary(c => (string)c!["address"]!, c => c!["change"]!["after"]!["tags"]!.ToJsonString());
+
+    /// <summary>A connection made by the PAM itself (as users connect), through the simulator's admin endpoint, over
+    /// the same state file the embedded simulator keeps.</summary>
+    private static async Task AddConnectionAsync(Workspace ws, string name, string environment)
+    {
+        var factory = new PamOperator.Vendors.Acme.Simulator.AcmeSimulatorFactory();
+        await using var simulator = await factory.StartAsync(
+            new Core.Vendors.SimulatorLaunch("127.0.0.1:0", ws.PathOf(".pamctl/acme-simulator.db")), CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = simulator.BaseAddress };
+        var body = new JsonObject { ["name"] = name, ["spec"] = new JsonObject { ["environment"] = environment, ["tags"] = new JsonArray() } };
+        using var response = await http.PostAsync("_sim/connection", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
     }
 }

@@ -35,7 +35,8 @@ internal static class ApplyCommand
             var apply = new ApplyWorkflow(console);
             if (parse.GetValue(planFile) is { } saved)
             {
-                var savedRun = await new SavedPlanWorkflow(console).RunAsync(saved, paths, ct);
+                var savedInputs = new PlanInputs(paths, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes));
+                var savedRun = await new SavedPlanWorkflow(console).RunAsync(saved, savedInputs, ct);
                 if (savedRun is null)
                 {
                     return ExitCodes.Error;

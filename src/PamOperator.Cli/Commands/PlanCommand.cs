@@ -40,8 +40,8 @@ internal static class PlanCommand
             await console.Out.WriteAsync(RunPlanView.Render(run.Plan, parse.GetValue(output)!, Color(console, parse.GetValue(noColor))));
             if (parse.GetValue(outFile) is { } path)
             {
-                await File.WriteAllTextAsync(Path.GetFullPath(path, console.WorkingDirectory), PlanFile.Serialize(run.Plan), ct);
-                await console.Error.WriteLineAsync($"pamctl: saved the plan to {path}; apply it with `pamctl apply {path}`.");
+                await File.WriteAllTextAsync(Path.GetFullPath(path, console.WorkingDirectory), console.Redactor.Redact(PlanFile.Serialize(run.Plan)), ct);
+                await console.Error.WriteLineAsync($"pamctl: saved the plan to {path}; apply it with `pamctl apply {path} -f` and the same manifests and options.");
             }
 
             return parse.GetValue(detailed) && (run.Plan.HasChanges || run.Plan.HasDrift) ? ExitCodes.ChangesPresent : ExitCodes.Success;

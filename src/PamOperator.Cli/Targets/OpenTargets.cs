@@ -3,9 +3,10 @@ using PamOperator.Engine.Runs;
 
 namespace PamOperator.Cli.Targets;
 
-/// <summary>The PAMs of one run, opened: their targets and what this run started for them (embedded simulators).
-/// Dispose to close every connection and stop the simulators.</summary>
-public sealed class OpenTargets(IReadOnlyList<PamTarget> targets, IReadOnlyList<IVendorSimulator> simulators) : IAsyncDisposable
+/// <summary>The PAMs of one run, opened: their targets and what this run started for them (embedded simulators and
+/// the lock on their state). Dispose to close every connection, stop the simulators and release the lock.</summary>
+public sealed class OpenTargets(IReadOnlyList<PamTarget> targets, IReadOnlyList<IVendorSimulator> simulators, IDisposable? stateLock = null)
+    : IAsyncDisposable
 {
     public IReadOnlyList<PamTarget> Targets { get; } = targets;
 
@@ -23,5 +24,7 @@ public sealed class OpenTargets(IReadOnlyList<PamTarget> targets, IReadOnlyList<
         {
             await simulator.DisposeAsync();
         }
+
+        stateLock?.Dispose();
     }
 }

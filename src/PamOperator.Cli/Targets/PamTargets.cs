@@ -4,6 +4,7 @@ using PamOperator.Engine.Planning;
 using PamOperator.Engine.Runs;
 using PamOperator.Manifests;
 using PamOperator.Manifests.ProviderConfigs;
+using PamOperator.Manifests.Secrets;
 
 namespace PamOperator.Cli.Targets;
 
@@ -29,7 +30,7 @@ public static class PamTargets
     {
         ArgumentNullException.ThrowIfNull(read);
         return read.ProviderConfigs.Count == 0
-            ? await EmbeddedAsync(read, options, console, embeddedVendor, cancellationToken)
+            ? await EmbeddedAsync(read, options, console, diagnostics, embeddedVendor, cancellationToken)
             : await ConfiguredAsync(read, options, console, diagnostics, cancellationToken);
     }
 
@@ -47,7 +48,8 @@ public static class PamTargets
                 continue;
             }
 
-            var credential = SecretValueResolver.For(console).Resolve(config.Credentials, config.Name, config.Location, diagnostics);
+            var credential = SecretValueResolver.For(console).Resolve(config.Credentials, config.Name, config.Location, diagnostics,
+                SecretPolicies.ForCredentials(config, read.SecretRoots));
             if (credential is null)
             {
                 continue;
@@ -87,7 +89,31 @@ public static class PamTargets
     }
 
     private static async Task<OpenTargets?> EmbeddedAsync(
-        ManifestReadResult read, PlanOptionsFactory options, CliConsole console, string? embeddedVendor, CancellationToken cancellationToken)
+        ManifestReadResult read, PlanOptionsFactory options, CliConsole console, DiagnosticBag diagnostics, string? embeddedVendor,
+        CancellationToken cancellationToken)
+    {
+        // One run at a time in a directory: the embedded state is not shared between processes.
+        var stateLock = await EmbeddedStateLock.AcquireAsync(
+            Path.Combine(console.WorkingDirectory, EmbeddedSimulator.StateDirectory), EmbeddedStateLock.DefaultWait, diagnostics, cancellationToken);
+        if (stateLock is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await StartEmbeddedAsync(read, options, console, embeddedVendor, stateLock, cancellationToken);
+        }
+        catch
+        {
+            stateLock.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<OpenTargets> StartEmbeddedAsync(
+        ManifestReadResult read, PlanOptionsFactory options, CliConsole console, string? embeddedVendor, IDisposable stateLock,
+        CancellationToken cancellationToken)
     {
         var vendors = read.Objects.Select(o => o.Kind.Vendor).Distinct(StringComparer.Ordinal).ToList();
         if (vendors.Count == 0)
@@ -104,6 +130,7 @@ public static class PamTargets
                 ?? throw new InvalidOperationException($"vendor {vendor} has no simulator to embed");
             var simulator = await EmbeddedSimulator.StartAsync(factory, console.WorkingDirectory, cancellationToken);
             simulators.Add(simulator);
+            console.Redactor.Register(simulator.Credentials);
             await console.Error.WriteLineAsync(EmbeddedSimulator.Notice(module));
             var connection = await module.ConnectAsync(new VendorConnectRequest
             {
@@ -126,7 +153,7 @@ public static class PamTargets
             });
         }
 
-        return new OpenTargets(targets, simulators);
+        return new OpenTargets(targets, simulators, stateLock);
     }
 }
 

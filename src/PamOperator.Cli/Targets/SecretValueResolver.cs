@@ -1,4 +1,5 @@
 using PamOperator.Core.Diagnostics;
+using PamOperator.Core.Security;
 using PamOperator.Manifests.Secrets;
 
 namespace PamOperator.Cli.Targets;
@@ -7,14 +8,30 @@ namespace PamOperator.Cli.Targets;
 /// Resolves a <see cref="SecretReference"/> to its value at the last moment, for the CLI: environment variables and
 /// files. Kubernetes Secrets are the operator's. Problems come back as diagnostics that name the source, never a value.
 /// </summary>
-public sealed class SecretValueResolver(Func<string, string?> environment)
+public sealed class SecretValueResolver(Func<string, string?> environment, SecretRedactor? redactor = null)
 {
-    /// <summary>Resolves from the console's environment (the process environment outside tests).</summary>
-    public static SecretValueResolver For(CliConsole console) => new(console.Environment);
+    /// <summary>Resolves from the console's environment (the process environment outside tests), registering every
+    /// value with the console's redactor.</summary>
+    public static SecretValueResolver For(CliConsole console) => new(console.Environment, console.Redactor);
 
-    /// <summary>The value, or null with a diagnostic added to <paramref name="diagnostics"/>.</summary>
-    public string? Resolve(SecretReference reference, string? address, SourceLocation? location, DiagnosticBag diagnostics)
+    /// <summary>The value, or null with a diagnostic added to <paramref name="diagnostics"/>. <paramref name="policy"/>
+    /// (checked again here, after validation, in case the file system changed) says what the reference may read; a
+    /// file is read by <see cref="SecretFileReader"/> (bounded, timed, regular files only, its content rule).</summary>
+    public string? Resolve(SecretReference reference, string? address, SourceLocation? location, DiagnosticBag diagnostics, SecretSourcePolicy? policy = null)
     {
+        var value = ResolveValue(reference, address, location, diagnostics, policy);
+        redactor?.Register(value);
+        return value;
+    }
+
+    private string? ResolveValue(SecretReference reference, string? address, SourceLocation? location, DiagnosticBag diagnostics, SecretSourcePolicy? policy)
+    {
+        if (policy?.Check(reference, writtenPath: null) is { } violation)
+        {
+            diagnostics.Add(Diagnostic.Error(violation.Code, violation.Summary, violation.Detail, location, address));
+            return null;
+        }
+
         switch (reference.Source)
         {
             case SecretSource.Environment when environment(reference.Name) is { Length: > 0 } value:
@@ -26,17 +43,15 @@ public sealed class SecretValueResolver(Func<string, string?> environment)
                     location, address));
                 return null;
             case SecretSource.File:
-                try
+                if (SecretFileReader.Read(RealPath.Of(reference.Name) ?? reference.Name, out var problem) is { } text)
                 {
-                    return File.ReadAllText(reference.Name).TrimEnd('\r', '\n');
+                    return text;
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SecretUnavailable,
-                        $"secret file {reference.Name} cannot be read",
-                        $"{ex.GetType().Name}: check that the file exists and is readable by pamctl.", location, address));
-                    return null;
-                }
+
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SecretUnavailable,
+                    $"secret file {reference.Name} cannot be used: {problem}",
+                    $"A secret file must be a readable regular UTF-8 file of at most {SecretSourcePolicy.MaxFileBytes / 1024} KiB.", location, address));
+                return null;
 
             default:
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SecretUnavailable,

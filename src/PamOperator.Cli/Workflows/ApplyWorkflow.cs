@@ -32,10 +32,10 @@ public sealed class ApplyWorkflow(CliConsole console)
         var several = run.Plan.Pams.Count > 1;
         var journals = run.Plan.Pams.ToDictionary(
             p => p.Target.Name, p => FileApplyJournal.InDirectory(
-                Path.Combine(console.WorkingDirectory, EmbeddedSimulator.StateDirectory, "journal"), TimeProvider.System, several ? p.Target.Name : null));
+                Path.Combine(console.WorkingDirectory, EmbeddedSimulator.StateDirectory, "journal"), TimeProvider.System, several ? p.Target.Name : null, console.Redactor));
         var results = await Reconciliation.ApplyAllAsync(run.Plan, section => new ApplyServices
         {
-            Secrets = new CliSecretSource(SecretValueResolver.For(console)),
+            Secrets = new CliSecretSource(SecretValueResolver.For(console), run.Read),
             Parallelism = parallelism,
             Hooks = new ConsoleApplyHooks(console.Out, several ? $"[{section.Target.Name}] " : ""),
             Journal = journals[section.Target.Name],

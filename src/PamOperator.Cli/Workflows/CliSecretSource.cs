@@ -3,12 +3,14 @@ using PamOperator.Cli.Targets;
 using PamOperator.Core.Diagnostics;
 using PamOperator.Engine.Apply;
 using PamOperator.Engine.Plans;
+using PamOperator.Manifests;
 using PamOperator.Manifests.Secrets;
 
 namespace PamOperator.Cli.Workflows;
 
-/// <summary>Secrets for pamctl: <c>valueFrom.env</c> and <c>valueFrom.file</c> (relative to the manifest's directory).</summary>
-public sealed class CliSecretSource(SecretValueResolver resolver) : ISecretValueSource
+/// <summary>Secrets for pamctl: <c>valueFrom.env</c> and <c>valueFrom.file</c> (relative to the manifest's directory),
+/// under the secret-source policy of the object's manifests when <paramref name="read"/> is given.</summary>
+public sealed class CliSecretSource(SecretValueResolver resolver, ManifestReadResult? read = null) : ISecretValueSource
 {
     public string? Resolve(JsonObject reference, ResourceChange change, DiagnosticBag diagnostics)
     {
@@ -21,6 +23,8 @@ public sealed class CliSecretSource(SecretValueResolver resolver) : ISecretValue
             return null;
         }
 
-        return resolver.Resolve(parsed, change.Address.ToString(), change.Location, diagnostics);
+        var declared = read?.Objects.FirstOrDefault(o => o.Address == change.Address);
+        var policy = declared is null ? null : SecretPolicies.For(declared, read!.ProviderConfigs, read.SecretRoots);
+        return resolver.Resolve(parsed, change.Address.ToString(), change.Location, diagnostics, policy);
     }
 }

@@ -1,40 +1,43 @@
 using PamOperator.Cli.Targets;
 using PamOperator.Core.Diagnostics;
 using PamOperator.Engine.Fingerprints;
+using PamOperator.Engine.Planning;
+using PamOperator.Engine.Plans;
 using PamOperator.Engine.Runs;
 using PamOperator.Engine.Views;
 using PamOperator.Manifests;
+using PamOperator.Manifests.Loading;
 using PamOperator.Manifests.Views;
 
 namespace PamOperator.Cli.Workflows;
 
 /// <summary>
-/// Read, Open, Observe, Compare, Bind for <c>apply PLANFILE</c>: the saved plan is executed exactly, and only if the
-/// PAM still holds what the plan was made from (the fingerprint of the observed objects); otherwise it is refused with
-/// the objects that changed. Secrets are bound from the manifests given with <c>-f</c>.
+/// Read, Open, Recompute, Compare for <c>apply PLANFILE -f PATH</c>, for each PAM's section of the saved plan: the
+/// section must name a PAM of this run with the same target; the plan is recomputed from the manifests and the freshly
+/// observed PAM, and is executed only when the PAM is as it was (the fingerprint, else PAM402) and the recomputed plan
+/// equals the saved one change for change and field for field (else PAM407: an edited file, other manifests or other
+/// options). What runs is the recomputed plan, bound to the secrets of the manifests. Nothing is written here.
 /// </summary>
 public sealed class SavedPlanWorkflow(CliConsole console)
 {
     private const int MaxListedDifferences = 20;
+    private const int MaxPlanFileBytes = 512 * 1024 * 1024;
 
-    /// <summary>The run to apply (each PAM's saved section, re-checked against its live state and bound to its
-    /// secrets), or null when diagnostics (already printed) refuse it. Nothing is written here.</summary>
-    public async Task<PlannedRun?> RunAsync(string planFile, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    /// <summary>The run to apply, or null when diagnostics (already printed) refuse it.</summary>
+    public async Task<PlannedRun?> RunAsync(string planFile, PlanInputs inputs, CancellationToken cancellationToken)
     {
+        var paths = inputs.Paths;
         var diagnostics = new DiagnosticBag();
-        string text;
-        try
+        // Bounded like every input: a device or a FIFO given as PLANFILE must not exhaust memory or hang.
+        var status = BoundedFile.Read(Path.GetFullPath(planFile, console.WorkingDirectory), MaxPlanFileBytes, TimeSpan.FromSeconds(30), out var bytes, out var error);
+        if (status != BoundedFile.Status.Read)
         {
-            text = await File.ReadAllTextAsync(Path.GetFullPath(planFile, console.WorkingDirectory), cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PlanFileInvalid, $"cannot read the plan file {planFile}",
-                $"{ex.GetType().Name}: give the file written by pamctl plan --out."));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PlanFileInvalid, $"cannot read the plan file {planFile} ({error ?? status.ToString()})",
+                $"Give the regular file (at most {MaxPlanFileBytes / (1024 * 1024)} MiB) written by pamctl plan --out."));
             return await FailAsync(diagnostics);
         }
 
-        var saved = PlanFile.Deserialize(text, planFile);
+        var saved = PlanFile.Deserialize(System.Text.Encoding.UTF8.GetString(bytes!), planFile);
         diagnostics.AddRange(saved.Diagnostics);
         var read = paths.Count == 0
             ? new ManifestReadResult([], [], [], 0)
@@ -45,7 +48,7 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return await FailAsync(diagnostics);
         }
 
-        var secrets = saved.Sections.SelectMany(s => s.Plan.Changes).Where(c => c.Action != Engine.Plans.PlanAction.NoOp).Sum(c => c.Secrets.Count);
+        var secrets = saved.Sections.SelectMany(s => s.Plan.Changes).Where(c => c.Action != PlanAction.NoOp).Sum(c => c.Secrets.Count);
         if (paths.Count == 0 && secrets > 0)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SecretNotBound,
@@ -54,7 +57,7 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return await FailAsync(diagnostics);
         }
 
-        var targets = await PamTargets.OpenAsync(read, _ => Engine.Planning.PlanOptions.Default, console, diagnostics, cancellationToken);
+        var targets = await PamTargets.OpenAsync(read, config => PlanWorkflow.Options(inputs, config), console, diagnostics, cancellationToken);
         if (targets is null)
         {
             return await FailAsync(diagnostics);
@@ -63,7 +66,7 @@ public sealed class SavedPlanWorkflow(CliConsole console)
         var sections = new List<PamPlan>();
         foreach (var section in saved.Sections)
         {
-            if (await CheckAsync(planFile, section, targets, read, diagnostics, cancellationToken) is { } checkedSection)
+            if (await CheckAsync(planFile, section, targets, read, paths.Count == 0, diagnostics, cancellationToken) is { } checkedSection)
             {
                 sections.Add(checkedSection);
             }
@@ -78,9 +81,11 @@ public sealed class SavedPlanWorkflow(CliConsole console)
         return new PlannedRun(read, targets, new RunPlan(sections));
     }
 
-    /// <summary>Binds one saved section to its PAM: same target, same secrets, live state unchanged.</summary>
+    /// <summary>One saved section against its PAM: same target, manifests given, secrets bound, PAM unchanged, and the
+    /// recomputed plan equal to the saved one. The recomputed section (bound to the manifests' secrets), or null.</summary>
     private static async Task<PamPlan?> CheckAsync(
-        string planFile, SavedSection section, OpenTargets targets, ManifestReadResult read, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+        string planFile, SavedSection section, OpenTargets targets, ManifestReadResult read, bool noManifests, DiagnosticBag diagnostics,
+        CancellationToken cancellationToken)
     {
         var target = targets.Targets.FirstOrDefault(t => t.Name == section.Name);
         if (target is null || (section.Plan.Target is { } id && id != target.TargetIdentity))
@@ -94,6 +99,14 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return null;
         }
 
+        if (noManifests)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PlanFileNeedsManifests,
+                $"the saved plan {planFile} is applied only together with the manifests it was made from",
+                "pamctl recomputes the plan from the manifests and the PAM and executes it only if it equals the saved one: pamctl apply FILE -f PATH."));
+            return null;
+        }
+
         var bound = PlanFile.BindSecrets(section.Plan, read.Objects);
         diagnostics.AddRange(bound.Diagnostics);
         if (!bound.Succeeded)
@@ -101,20 +114,47 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return null;
         }
 
-        var (rechecked, differences) = await Reconciliation.RecheckAsync(target, bound.Plan!, cancellationToken);
-        if (rechecked.Failure is { } failure)
+        var plan = bound.Plan!;
+        var observed = ObservationScope.For(target.Desired, target.Kinds, target.Options.Prune);
+        if (!observed.Order().SequenceEqual(plan.Fingerprint.ObservedTypes.Order()))
+        {
+            // Otherwise every object of a type only one side observes would be reported as a stale change.
+            diagnostics.Add(Mismatch(planFile, ["the PAM object types to observe differ"]));
+            return null;
+        }
+
+        var recomputed = await Reconciliation.PlanAsync(target, null, cancellationToken);
+        if (recomputed.Failure is { } failure)
         {
             diagnostics.Add(failure);
             return null;
         }
 
+        var differences = plan.Fingerprint.Compare(recomputed.Plan.Fingerprint);
         if (differences.Count > 0)
         {
             diagnostics.Add(Stale(planFile, differences));
             return null;
         }
 
-        return rechecked;
+        var mismatches = PlanEquivalence.Differences(plan, recomputed.Plan);
+        diagnostics.AddRange(recomputed.Plan.Diagnostics.Where(d => d.Severity == Severity.Error));
+        if (mismatches.Count > 0)
+        {
+            diagnostics.Add(Mismatch(planFile, mismatches));
+        }
+
+        return mismatches.Count > 0 || recomputed.Plan.HasErrors ? null : recomputed;
+    }
+
+    private static Diagnostic Mismatch(string planFile, IReadOnlyList<string> mismatches)
+    {
+        var listed = string.Join("; ", mismatches.Take(MaxListedDifferences));
+        var more = mismatches.Count > MaxListedDifferences ? $"; and {mismatches.Count - MaxListedDifferences} more" : "";
+        return Diagnostic.Error(DiagnosticCodes.PlanFileMismatch,
+            $"the saved plan {planFile} differs from the plan the manifests and the PAM give now; nothing was written",
+            $"Differences: {listed}{more}. The plan file was edited, or it was made from other manifests or with other options "
+            + "(--prune, --prune-name-prefix, --max-deletes must be the same). Run pamctl plan --out FILE again and review it.");
     }
 
     private static Diagnostic Stale(string planFile, IReadOnlyList<FingerprintDifference> differences)

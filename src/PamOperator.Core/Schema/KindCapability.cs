@@ -16,4 +16,10 @@ public enum KindCapability
     /// <summary>Created once, then only observed through its status: any change of the spec is planned as a replace
     /// (cancel and create again), deleting the manifest cancels it. Its live status is shown, never diffed.</summary>
     Lifecycle,
+
+    /// <summary>One manifest selects many live objects of another type (<see cref="KindDescriptor.Selection"/>) and
+    /// declares what each must carry: every matching object missing some of the carried values is planned as an update
+    /// of that object, one change per object, addressed <c>kind.name[object]</c>. The kind has no live objects of its
+    /// own; deleting the manifest changes nothing (values it added stay until removed by hand).</summary>
+    Selector,
 }

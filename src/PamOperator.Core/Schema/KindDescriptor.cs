@@ -30,6 +30,10 @@ public sealed record KindDescriptor
     /// <summary>What the API lets the tool do with this kind. Default <see cref="KindCapability.Managed"/>.</summary>
     public KindCapability Capability { get; init; } = KindCapability.Managed;
 
+    /// <summary>For <see cref="KindCapability.Selector"/> kinds: what the manifest selects and what it makes each
+    /// selected object carry. Null for other kinds.</summary>
+    public Selection? Selection { get; init; }
+
     /// <summary>The vendor-qualified type a reference field of this kind points at (references never leave the vendor).</summary>
     public ObjectType ReferencedType(FieldDescriptor field) => new(Group, field.References ?? "");
 

@@ -44,7 +44,8 @@ public static class Applier
 
     private static WriteOperation Operation(PlanStep step, ApplyRequest request, DiagnosticBag diagnostics)
     {
-        var kind = request.Kinds.First(k => k.Type == step.Change.Type);
+        // A selector's change updates another type's object; the write goes through the selector's kind.
+        var kind = request.Kinds.First(k => k.Type == (step.Change.SelectedBy ?? step.Change.Type));
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
         if (step.Operation != StepOperation.Delete)
         {

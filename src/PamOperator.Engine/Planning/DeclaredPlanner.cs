@@ -13,7 +13,8 @@ internal static class DeclaredPlanner
 {
     public static void Run(PlanContext context)
     {
-        foreach (var m in context.Declared.Values)
+        // Selector manifests have no live object of their own: SelectorPlanner plans the objects they select.
+        foreach (var m in context.Declared.Values.Where(m => m.Kind.Capability != KindCapability.Selector))
         {
             context.Changes[PlanContext.IdOf(m)] = Decide(context, m);
         }

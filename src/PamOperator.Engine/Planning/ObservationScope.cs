@@ -23,6 +23,7 @@ public static class ObservationScope
             .Distinct(ReferenceEqualityComparer.Instance).Cast<KindDescriptor>().ToList();
         var types = new HashSet<ObjectType>(declaredKinds.Select(k => k.Type));
         types.UnionWith(declaredKinds.SelectMany(ReferenceValue.TargetTypes));
+        types.UnionWith(declaredKinds.Where(k => k.Selection is not null).Select(k => new ObjectType(k.Group, k.Selection!.SelectsWireType)));
 
         var replaceable = new HashSet<ObjectType>();
         bool grew;

@@ -18,6 +18,7 @@ public static class Planner
         var context = new PlanContext(request);
         DeclaredIndexer.Run(context);
         DeclaredPlanner.Run(context);
+        SelectorPlanner.Run(context);
         RemovedPlanner.Run(context);
         PrunePlanner.Run(context);
         ReplaceChain.Run(context);

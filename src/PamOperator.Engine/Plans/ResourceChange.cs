@@ -69,6 +69,10 @@ public sealed record ResourceChange
     /// <summary>Where the manifest declares it; null for undeclared live objects.</summary>
     public SourceLocation? Location { get; init; }
 
+    /// <summary>For a change planned by a selector manifest (<see cref="Core.Schema.KindCapability.Selector"/>): the
+    /// selector kind's type, through which the write goes (<see cref="Type"/> is the selected object's). Null otherwise.</summary>
+    public ObjectType? SelectedBy { get; init; }
+
     /// <summary>For a lifecycle kind: the live object's status as the PAM reports it (see
     /// <see cref="Core.Providers.LiveObject.Status"/>); shown, never diffed. Null otherwise.</summary>
     public JsonObject? Status { get; init; }

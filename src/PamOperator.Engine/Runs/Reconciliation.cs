@@ -1,10 +1,8 @@
 using PamOperator.Core.Providers;
 using PamOperator.Core.Schema;
 using PamOperator.Engine.Apply;
-using PamOperator.Engine.Fingerprints;
 using PamOperator.Engine.Hooks;
 using PamOperator.Engine.Planning;
-using PamOperator.Engine.Plans;
 
 namespace PamOperator.Engine.Runs;
 
@@ -50,27 +48,6 @@ public static class Reconciliation
         return live.Failure is { } failure
             ? PamPlan.Failed(target, failure)
             : new PamPlan { Target = target, Plan = Planner.Plan(Request(target) with { Live = live.State!, ObservedTypes = types }), Live = live.State!, ObservedTypes = types };
-    }
-
-    /// <summary>
-    /// For a saved plan: observes the types the plan was made from again and compares fingerprints. The section comes
-    /// back with the fresh observation and <paramref name="saved"/> as its plan; the differences are empty when the
-    /// PAM is as it was (otherwise the plan is stale and must not be applied).
-    /// </summary>
-    public static async Task<(PamPlan Section, IReadOnlyList<FingerprintDifference> Differences)> RecheckAsync(
-        PamTarget target, Plan saved, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(saved);
-        var types = saved.Fingerprint.ObservedTypes;
-        var live = await ObserveAsync(target, types, null, cancellationToken).ConfigureAwait(false);
-        if (live.Failure is { } failure)
-        {
-            return (PamPlan.Failed(target, failure), []);
-        }
-
-        var differences = saved.Fingerprint.Compare(StateFingerprint.Compute(live.State!, types));
-        return (new PamPlan { Target = target, Plan = saved, Live = live.State!, ObservedTypes = types }, differences);
     }
 
     /// <summary>Applies one section's plan in the vendor's transaction (see <see cref="Applier"/>).</summary>

@@ -21,7 +21,7 @@ public static class PlanFile
     /// <summary>Bumped on any incompatible change; a reader refuses other versions.</summary>
     public const int FormatVersion = 2;
 
-    private static readonly JsonSerializerOptions Options = new(ValueText.Indented)
+    internal static readonly JsonSerializerOptions Options = new(ValueText.Indented)
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -70,14 +70,14 @@ public static class PlanFile
             using var probe = JsonDocument.Parse(json);
             if (probe.RootElement.ValueKind != JsonValueKind.Object
                 || !probe.RootElement.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number
-                || version.GetInt32() != FormatVersion)
+                || !version.TryGetInt32(out var number) || number != FormatVersion)
             {
                 return Invalid(fileName, $"it is not a PamOperator plan file of format version {FormatVersion}");
             }
 
             document = JsonSerializer.Deserialize<PlanFileDocument>(json, Options);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
         {
             return Invalid(fileName, $"it is not valid plan JSON ({ex.Message})");
         }
@@ -85,6 +85,11 @@ public static class PlanFile
         if (document?.Pams is not { Count: > 0 } pams)
         {
             return Invalid(fileName, "it holds no PAM's plan");
+        }
+
+        if (PlanFileCompleteness.Problem(document) is { } problem)
+        {
+            return Invalid(fileName, problem);
         }
 
         var sections = pams.Select(p => new SavedSection(p.Name, new Plan

@@ -21,7 +21,10 @@ internal sealed class IgnoreRules
     /// <summary>Full path of the directory holding the ignore file.</summary>
     public string Directory { get; }
 
-    /// <summary>The rules in <paramref name="directory"/>, or null when it has no ignore file.</summary>
+    private const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The rules in <paramref name="directory"/>, or null when it has no ignore file. Throws
+    /// <see cref="IOException"/> when the ignore file is not a readable regular file of at most 1 MiB.</summary>
     public static IgnoreRules? Load(string directory)
     {
         var file = Path.Combine(directory, FileName);
@@ -30,8 +33,14 @@ internal sealed class IgnoreRules
             return null;
         }
 
+        // The ignore file comes with the manifests: read it bounded (a FIFO or a device must not hang or exhaust the run).
+        if (BoundedFile.Read(file, MaxBytes, TimeSpan.FromSeconds(5), out var bytes, out _) != BoundedFile.Status.Read)
+        {
+            throw new IOException($"{FileName} is not a readable regular file of at most {MaxBytes / 1024} KiB");
+        }
+
         var rules = new IgnoreRules(directory);
-        foreach (var raw in File.ReadLines(file))
+        foreach (var raw in System.Text.Encoding.UTF8.GetString(bytes!).TrimStart('\uFEFF').Split('\n'))
         {
             rules.Add(raw.Trim());
         }

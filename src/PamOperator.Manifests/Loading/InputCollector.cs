@@ -1,11 +1,14 @@
 using PamOperator.Core.Diagnostics;
+using PamOperator.Manifests.Secrets;
 
 namespace PamOperator.Manifests.Loading;
 
 /// <summary>
 /// Expands <c>-f</c> arguments into files: a file as named (never ignored), <c>-</c> for standard input (once), a
 /// directory recursively (<c>*.yaml</c>/<c>*.yml</c>, hidden entries and symbolic-link directories skipped,
-/// <c>.pamctlignore</c> honoured, sorted ordinally for determinism). Missing paths are diagnostics.
+/// <c>.pamctlignore</c> honoured, sorted ordinally for determinism). Missing paths are diagnostics; so are a symbolic
+/// link under a directory that leads outside it (PAM013: never followed, so a reviewed directory cannot make pamctl
+/// read and print back a file elsewhere) and a directory that cannot be listed (PAM012).
 /// </summary>
 internal static class InputCollector
 {
@@ -28,10 +31,10 @@ internal static class InputCollector
             }
             else if (Directory.Exists(path))
             {
-                var found = Walk(path).ToList();
+                var found = Walk(path, diagnostics).ToList();
                 foreach (var (display, full) in found)
                 {
-                    AddFile(result, seen, display, full);
+                    AddFile(result, seen, display, full, Path.GetFullPath(path));
                 }
 
                 if (found.Count == 0)
@@ -51,26 +54,42 @@ internal static class InputCollector
         return result;
     }
 
-    private static void AddFile(List<InputSource> result, HashSet<string> seen, string display, string full)
+    private static void AddFile(List<InputSource> result, HashSet<string> seen, string display, string full, string? root = null)
     {
         if (seen.Add(full))
         {
-            result.Add(new InputSource(display, full));
+            result.Add(new InputSource(display, full, root));
         }
     }
 
-    private static IEnumerable<(string Display, string Full)> Walk(string root)
+    private static IEnumerable<(string Display, string Full)> Walk(string root, DiagnosticBag diagnostics)
     {
         var files = new List<(string Relative, string Full)>();
-        Visit(Path.GetFullPath(root), "", [], files);
+        var full = Path.GetFullPath(root);
+        var walk = new WalkContext(root, RealPath.Of(full) ?? full, diagnostics);
+        Visit(full, "", [], files, walk);
         return files.OrderBy(f => f.Relative, StringComparer.Ordinal).Select(f => (Path.Join(root, f.Relative), f.Full));
     }
 
-    private static void Visit(string directory, string relative, IReadOnlyList<IgnoreRules> inherited, List<(string, string)> files)
+    private static void Visit(string directory, string relative, IReadOnlyList<IgnoreRules> inherited, List<(string, string)> files, WalkContext walk)
     {
-        var own = IgnoreRules.Load(directory);
-        IReadOnlyList<IgnoreRules> rules = own is null ? inherited : [.. inherited, own];
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+        IReadOnlyList<IgnoreRules> rules;
+        List<FileSystemInfo> entries;
+        try
+        {
+            var own = IgnoreRules.Load(directory);
+            rules = own is null ? inherited : [.. inherited, own];
+            entries = [.. new DirectoryInfo(directory).EnumerateFileSystemInfos()];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var display = relative.Length == 0 ? walk.Root : Path.Join(walk.Root, relative);
+            walk.Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InputUnreadable, $"directory {display} cannot be read ({ex.GetType().Name}: {ex.Message})",
+                "Make it readable by pamctl, or leave it out (.pamctlignore).", new SourceLocation(display, 1, 1)));
+            return;
+        }
+
+        foreach (var entry in entries)
         {
             if (entry.Name.StartsWith('.') || rules.Any(r => r.IsIgnored(entry.FullName, entry is DirectoryInfo)))
             {
@@ -82,13 +101,24 @@ internal static class InputCollector
             {
                 if (sub.LinkTarget is null)
                 {
-                    Visit(sub.FullName, childRelative, rules, files);
+                    Visit(sub.FullName, childRelative, rules, files, walk);
                 }
             }
             else if (entry.Extension is ".yaml" or ".yml")
             {
+                if (entry.LinkTarget is not null && (RealPath.Of(entry.FullName) is not { } target || !RealPath.IsInside(target, walk.RealRoot)))
+                {
+                    var display = Path.Join(walk.Root, childRelative);
+                    walk.Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InputSymlinkOutside, $"{display} is a symbolic link that leads outside {walk.Root}",
+                        "It was not read. Replace the link with the file, or pass its target with its own -f.", new SourceLocation(display, 1, 1)));
+                    continue;
+                }
+
                 files.Add((childRelative, entry.FullName));
             }
         }
     }
+
+    /// <summary>What a directory walk carries: the <c>-f</c> directory as given and resolved, and where problems go.</summary>
+    private sealed record WalkContext(string Root, string RealRoot, DiagnosticBag Diagnostics);
 }

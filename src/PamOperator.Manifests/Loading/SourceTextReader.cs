@@ -15,6 +15,9 @@ internal static class SourceTextReader
     private static readonly SearchValues<char> ForbiddenControls = SearchValues.Create(
         [.. Enumerable.Range(1, 31).Select(i => (char)i).Where(c => c is not ('\t' or '\n' or '\r'))]);
 
+    /// <summary>How long reading one input file may take (a FIFO without a writer never answers).</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
+
     public static async Task<string?> ReadAsync(InputSource source, TextReader stdin, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         var start = new SourceLocation(source.DisplayPath, 1, 1);
@@ -23,15 +26,38 @@ internal static class SourceTextReader
             return await ReadStdinAsync(stdin, start, diagnostics, cancellationToken);
         }
 
-        var length = new FileInfo(source.FullPath).Length;
-        if (length > YamlLimits.MaxFileBytes)
+        var info = new FileInfo(source.FullPath);
+        if (info.Exists && info.Length > YamlLimits.MaxFileBytes)
         {
-            diagnostics.Add(TooLarge(start, $"{length / (1024 * 1024)} MiB"));
+            diagnostics.Add(TooLarge(start, $"{info.Length / (1024 * 1024)} MiB"));
             return null;
         }
 
-        var bytes = await File.ReadAllBytesAsync(source.FullPath, cancellationToken);
-        return Decode(bytes, source.DisplayPath, diagnostics);
+        cancellationToken.ThrowIfCancellationRequested();
+        var status = BoundedFile.Read(source.FullPath, (int)YamlLimits.MaxFileBytes, ReadTimeout, out var bytes, out var error);
+        switch (status)
+        {
+            case BoundedFile.Status.Read:
+                return Decode(bytes!, source.DisplayPath, diagnostics);
+            case BoundedFile.Status.TooLarge:
+                diagnostics.Add(TooLarge(start, "more than 8 MiB"));
+                return null;
+            case BoundedFile.Status.NotRegular or BoundedFile.Status.TimedOut:
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InputNotRegularFile, $"{source.DisplayPath} is not a regular file",
+                    status == BoundedFile.Status.TimedOut
+                        ? $"Reading it did not finish within {ReadTimeout.TotalSeconds:0} seconds (a FIFO?). Pass manifest files."
+                        : "It is a device, a FIFO or a pseudo-file whose content is not what its size says. Pass manifest files.",
+                    start));
+                return null;
+            case BoundedFile.Status.Missing:
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileNotFound, $"no such file: {source.DisplayPath}",
+                    "It disappeared while pamctl was reading the input. Run again.", start));
+                return null;
+            default:
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InputUnreadable, $"{source.DisplayPath} cannot be read ({error})",
+                    "Make the file readable by pamctl, or leave it out of -f (or add it to .pamctlignore).", start));
+                return null;
+        }
     }
 
     private static async Task<string?> ReadStdinAsync(TextReader stdin, SourceLocation start, DiagnosticBag diagnostics, CancellationToken cancellationToken)

@@ -33,6 +33,10 @@ public sealed record ProviderConfig
 
     public PruneSettings Prune { get; init; } = new(false, []);
 
+    /// <summary>Where secret references may read from (<c>spec.secrets</c>). Default: no restriction beyond the
+    /// manifests' root and the credentials' variables.</summary>
+    public ProviderSecrets Secrets { get; init; } = new(null, null);
+
     /// <summary>Where the document starts.</summary>
     public required SourceLocation Location { get; init; }
 }

@@ -35,6 +35,11 @@ internal static class ProviderConfigReader
             return null;
         }
 
+        if (!EndpointIsSafe(endpoint, Bool(spec["allowInsecureHttp"], false), context))
+        {
+            return null;
+        }
+
         var vendor = Text(spec["vendor"]) ?? "";
         foreach (var other in context.Catalog.Registry.Vendors.Where(v => v != vendor && spec.ContainsKey(v)))
         {
@@ -59,8 +64,40 @@ internal static class ProviderConfigReader
             Parallelism = Int(spec["parallelism"], 10),
             VendorSettings = spec[vendor]?.DeepClone() as JsonObject ?? [],
             Prune = new PruneSettings(Bool(spec["prune"]?["enabled"], false), scope),
+            Secrets = new ProviderSecrets(
+                Text(spec["secrets"]?["root"]) is { Length: > 0 } root ? Path.GetFullPath(root, baseDirectory) : null,
+                Text(spec["secrets"]?["envPrefix"])),
             Location = context.Start,
         };
+    }
+
+    /// <summary>No credentials inside the URL (they would reach logs and plan files); plain http only to loopback,
+    /// or by explicit opt-in, which warns on every run. Never echoes the URL (it may hold a token).</summary>
+    private static bool EndpointIsSafe(Uri endpoint, bool allowInsecureHttp, DocumentContext context)
+    {
+        if (endpoint.UserInfo.Length > 0)
+        {
+            context.Error(DiagnosticCodes.EndpointCredentials, "spec.endpoint carries credentials (user:password@ or a token before @)",
+                "Remove them from the URL: credentials go in spec.credentials, by reference (valueFrom env, file or secretKeyRef).", "spec.endpoint");
+            return false;
+        }
+
+        if (endpoint.Scheme != Uri.UriSchemeHttp || endpoint.IsLoopback)
+        {
+            return true;
+        }
+
+        if (!allowInsecureHttp)
+        {
+            context.Error(DiagnosticCodes.PlainHttpEndpoint, $"spec.endpoint is plain http to {endpoint.Host}, which is not this machine",
+                "Use https://. Only if the network path is trusted and you accept that the API key travels in clear, set spec.allowInsecureHttp: true.",
+                "spec.endpoint");
+            return false;
+        }
+
+        context.Warning(DiagnosticCodes.PlainHttpEndpoint, $"spec.endpoint is plain http to {endpoint.Host}: the API key and secrets travel in clear",
+            "spec.allowInsecureHttp is set; switch the PAM to https:// and remove it.", "spec.allowInsecureHttp");
+        return true;
     }
 
     private static List<PruneScopeEntry> Scope(JsonArray? items, DocumentContext context)

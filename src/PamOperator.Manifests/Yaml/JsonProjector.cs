@@ -71,14 +71,22 @@ internal sealed class JsonProjector
 
     private JsonNode? Scalar(ScalarNode scalar, string path)
     {
-        if (ScalarResolver.TryResolve(scalar, out var value))
+        if (!ScalarResolver.TryResolve(scalar, out var value))
         {
-            return value;
+            _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnsupportedYaml, $"unsupported YAML tag {NodeFrame.Shorten(scalar.Tag ?? "")}",
+                "Manifests use plain YAML values; remove the tag (or use !!str to force a string).", scalar.Location));
+            return Reported(path);
         }
 
-        _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnsupportedYaml, $"unsupported YAML tag {NodeFrame.Shorten(scalar.Tag ?? "")}",
-            "Manifests use plain YAML values; remove the tag (or use !!str to force a string).", scalar.Location));
-        return Reported(path);
+        if (value is JsonValue number && number.TryGetValue<double>(out var d) && !double.IsFinite(d))
+        {
+            // 1e400 parses as infinity, which no JSON writer (schema, CEL, plan) accepts.
+            _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NumberNotRepresentable, $"the number {NodeFrame.Shorten(scalar.Value)} cannot be represented",
+                "It is beyond the range of a double. Write a number within the field's range.", scalar.Location));
+            return Reported(path);
+        }
+
+        return value;
     }
 
     private JsonNode? Reported(string path)

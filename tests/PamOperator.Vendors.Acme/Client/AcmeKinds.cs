@@ -34,7 +34,16 @@ public static class AcmeKinds
         Field.Text("reason", "reason", "Why access is needed.") with { Required = true },
     ]) with { Capability = KindCapability.Lifecycle };
 
-    public static IReadOnlyList<KindDescriptor> All { get; } = [Safe, Account, AuditPolicy, AccessRequest];
+    /// <summary>Selects connections (which the PAM makes by itself) and declares the tags each must carry.</summary>
+    public static KindDescriptor ConnectionTags { get; } = Kind("ConnectionTags", "connectiontags", "connection_tags",
+    [
+        Field.Object("selector", "Which connections: every member given must equal the connection's.",
+            Field.Text("environment", null, "The connection's environment, e.g. prod."),
+            Field.Text("host", null, "The connection's host.")),
+        new FieldDescriptor { Name = "tags", Type = FieldType.StringList, Required = true, MaxItems = 32, Description = "Tags every selected connection must carry." },
+    ]) with { Capability = KindCapability.Selector, Selection = new Selection("connection", "selector", "tags") };
+
+    public static IReadOnlyList<KindDescriptor> All { get; } = [Safe, Account, AuditPolicy, AccessRequest, ConnectionTags];
 
     private static KindDescriptor Kind(string kind, string plural, string wire, IReadOnlyList<FieldDescriptor> fields) => new()
     {

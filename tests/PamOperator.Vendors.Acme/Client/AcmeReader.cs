@@ -10,16 +10,18 @@ internal sealed class AcmeReader(AcmeClient client) : ILiveStateReader
     {
         var kinds = AcmeKinds.All.ToDictionary(k => k.Type);
         var objects = new List<LiveObject>();
-        foreach (var type in types.Where(kinds.ContainsKey))
+        var selected = AcmeKinds.All.Where(k => k.Selection is not null).Select(k => new ObjectType(k.Group, k.Selection!.SelectsWireType)).ToHashSet();
+        foreach (var type in types.Where(t => (kinds.TryGetValue(t, out var k) && k.Capability != KindCapability.Selector) || selected.Contains(t)))
         {
             foreach (var item in await client.ListAsync(type.WireType, cancellationToken))
             {
                 var spec = item["spec"]?.DeepClone().AsObject() ?? [];
+                var name = item["name"]!.GetValue<string>();
                 objects.Add(new LiveObject
                 {
                     Type = type,
                     ExternalId = item["id"]!.GetValue<string>(),
-                    Key = NaturalKey.Of(kinds[type], item["name"]!.GetValue<string>(), spec),
+                    Key = kinds.TryGetValue(type, out var kind) ? NaturalKey.Of(kind, name, spec) : name,
                     Spec = spec,
                     SecretUpdatedAt = item["secretSetAt"]?.GetValue<DateTimeOffset>(),
                     Status = item["status"]?.DeepClone().AsObject(),

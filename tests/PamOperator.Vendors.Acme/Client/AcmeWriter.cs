@@ -14,7 +14,8 @@ internal sealed class AcmeWriter(AcmeClient client) : IPamWriter, IWriteSession
 
     public async Task<WriteOutcome> WriteAsync(WriteOperation operation, CancellationToken cancellationToken)
     {
-        var path = $"api/v1/{operation.Kind.WireType}";
+        // A selector's write changes the object it selected (a connection), not an object of its own.
+        var path = $"api/v1/{operation.Kind.Selection?.SelectsWireType ?? operation.Kind.WireType}";
         try
         {
             switch (operation.Operation)

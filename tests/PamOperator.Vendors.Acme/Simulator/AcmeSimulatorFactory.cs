@@ -15,7 +15,7 @@ namespace PamOperator.Vendors.Acme.Simulator;
 /// cannot be written (405); access requests cannot be changed (409) and are approved through <c>POST /_sim/approve/ID</c>.</summary>
 public sealed class AcmeSimulatorFactory : IVendorSimulatorFactory
 {
-    private static readonly string[] Types = ["safe", "account", "audit_policy", "access_request"];
+    private static readonly string[] Types = ["safe", "account", "audit_policy", "access_request", "connection"];
 
     public string Vendor => "acme";
 
@@ -65,7 +65,7 @@ public sealed class AcmeSimulatorFactory : IVendorSimulatorFactory
         });
         app.MapPost("/api/v1/{type}", async (string type, HttpRequest request) =>
         {
-            if (type == "audit_policy")
+            if (type is "audit_policy" or "connection")
             {
                 return Results.StatusCode(405);
             }
@@ -85,7 +85,9 @@ public sealed class AcmeSimulatorFactory : IVendorSimulatorFactory
             return store.Patch(type, id, body) ? Results.Ok(new JsonObject { ["id"] = id }) : Results.NotFound();
         });
         app.MapDelete("/api/v1/{type}/{id}", (string type, string id) =>
-            type == "audit_policy" ? Results.StatusCode(405) : store.Delete(type, id) ? Results.NoContent() : Results.NotFound());
+            type is "audit_policy" or "connection" ? Results.StatusCode(405) : store.Delete(type, id) ? Results.NoContent() : Results.NotFound());
+        app.MapPost("/_sim/connection", async (HttpRequest request) =>
+            store.Create("connection", await request.ReadFromJsonAsync<JsonObject>() ?? []) is { } made ? Results.Json(made, statusCode: 201) : Results.Conflict());
         app.MapPost("/_sim/approve/{id}", (string id) => store.SetState("access_request", id, "Approved") ? Results.NoContent() : Results.NotFound());
     }
 }

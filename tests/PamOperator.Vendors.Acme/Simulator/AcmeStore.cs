@@ -101,8 +101,24 @@ internal sealed class AcmeStore
 
     private static JsonObject Seed() => new()
     {
-        ["next"] = 2,
+        ["next"] = 5,
         ["audit_policy"] = new JsonArray(new JsonObject { ["id"] = "1", ["name"] = "default", ["spec"] = new JsonObject { ["retentionDays"] = 90 } }),
+        ["connection"] = new JsonArray(
+            Connection("2", "db1-prod", "prod", "legacy"),
+            Connection("3", "db2-prod", "prod"),
+            Connection("4", "db1-dev", "dev")),
+    };
+
+    private static JsonObject Connection(string id, string name, string environment, params string[] tags) => new()
+    {
+        ["id"] = id,
+        ["name"] = name,
+        ["spec"] = new JsonObject
+        {
+            ["host"] = name + ".example.test",
+            ["environment"] = environment,
+            ["tags"] = new JsonArray([.. tags.Select(t => (JsonNode)t)]),
+        },
     };
 
     private static JsonObject Public(JsonObject item)

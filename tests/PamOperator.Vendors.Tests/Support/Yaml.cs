@@ -45,6 +45,17 @@ public static class Yaml
           reason: {reason}
         """;
 
+    public static string AcmeConnectionTags(string name, string environment, params string[] tags) => $"""
+        apiVersion: acme.pamoperator.io/v1alpha1
+        kind: ConnectionTags
+        metadata:
+          name: {name}
+        spec:
+          selector:
+            environment: {environment}
+          tags: [{string.Join(", ", tags)}]
+        """;
+
     public static string AcmeAuditPolicy(int retentionDays) => $"""
         apiVersion: acme.pamoperator.io/v1alpha1
         kind: AuditPolicy

@@ -39,6 +39,8 @@ internal sealed record PlanFileChange
 
     public SourceLocation? Location { get; init; }
 
+    public ObjectType? SelectedBy { get; init; }
+
     public static PlanFileChange From(ResourceChange c) => new()
     {
         Address = c.Address,
@@ -56,6 +58,7 @@ internal sealed record PlanFileChange
         Reason = c.Reason,
         Dependencies = c.Dependencies,
         Location = c.Location,
+        SelectedBy = c.SelectedBy,
     };
 
     public ResourceChange ToChange() => new()
@@ -75,5 +78,6 @@ internal sealed record PlanFileChange
         Reason = Reason,
         Dependencies = Dependencies,
         Location = Location,
+        SelectedBy = SelectedBy,
     };
 }
