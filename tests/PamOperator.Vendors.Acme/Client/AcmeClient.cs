@@ -1,75 +1,66 @@
-using System.Net;
-using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PamOperator.Core.Providers;
+using PamOperator.Providers.Http;
 
 namespace PamOperator.Vendors.Acme.Client;
 
-/// <summary>Acme's REST API: <c>/api/v1/{type}</c> lists (offset/limit, <c>{items, total}</c>), creates, patches and
-/// deletes; the key in <c>X-Acme-Key</c>. Failures are classified <see cref="PamApiException"/>s.</summary>
-internal sealed class AcmeClient : IDisposable
+/// <summary>Acme's REST API through the shared HTTP layer (no redirects, verified TLS, bounded reads, retried reads,
+/// rate limit): <c>/api/v1/{type}</c> lists (offset/limit, <c>{items, total}</c>), creates, patches and deletes; the key
+/// in <c>X-Acme-Key</c>. Answers are believed only in their documented shape.</summary>
+internal sealed class AcmeClient(Uri endpoint, string key, int pageSize) : IDisposable
 {
-    private readonly HttpClient _http;
-    private readonly int _pageSize;
-
-    public AcmeClient(Uri endpoint, string key, int pageSize)
-    {
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(30) };
-        _http.DefaultRequestHeaders.Add("X-Acme-Key", key);
-        _pageSize = pageSize;
-    }
+    private readonly PamHttpClient _http = new(
+        new PamHttpOptions { Endpoint = endpoint, Vendor = "acme" },
+        new Dictionary<string, string> { ["X-Acme-Key"] = key },
+        Classify);
 
     public async Task<List<JsonObject>> ListAsync(string type, CancellationToken cancellationToken)
     {
         var items = new List<JsonObject>();
-        for (var offset = 0; ; offset += _pageSize)
+        for (var page = 0; page < _http.Options.MaxPages; page++)
         {
-            var page = await SendAsync(HttpMethod.Get, $"api/v1/{type}?offset={offset}&limit={_pageSize}", null, cancellationToken)
-                as JsonObject ?? throw Untrusted(type);
-            var batch = page["items"] as JsonArray ?? throw Untrusted(type);
-            items.AddRange(batch.OfType<JsonObject>());
-            var total = page["total"]?.GetValue<int>() ?? 0;
-            if (batch.Count == 0 || offset + batch.Count >= total)
+            var offset = page * pageSize;
+            var answer = await SendAsync(HttpMethod.Get, $"api/v1/{PathSegment.Of(type, null, "the type")}?offset={offset}&limit={pageSize}", null, cancellationToken);
+            if (answer?["items"] is not JsonArray batch || answer["total"] is not JsonValue total || !total.TryGetValue<int>(out var count)
+                || batch.Any(i => i is not JsonObject { } o || !IsText(o["id"]) || !IsText(o["name"]) || o["spec"] is not JsonObject))
+            {
+                throw new PamApiException(ApiErrorKind.UntrustedAnswer, $"the list of acme {type} is not an {{items, total}} page of objects with id, name and spec");
+            }
+
+            items.AddRange(batch.Cast<JsonObject>());
+            if (batch.Count == 0 || offset + batch.Count >= count)
             {
                 return items;
             }
         }
+
+        throw new PamApiException(ApiErrorKind.LimitExceeded, $"the list of acme {type} did not end within {_http.Options.MaxPages} pages");
     }
 
     public async Task<JsonObject?> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        HttpResponseMessage response;
+        var bytes = await _http.SendAsync(method, path, body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body), cancellationToken);
         try
         {
-            response = await _http.SendAsync(request, cancellationToken);
+            return bytes.Length == 0 ? null : JsonNode.Parse(bytes) as JsonObject;
         }
-        catch (HttpRequestException ex)
+        catch (JsonException)
         {
-            throw new PamApiException(ApiErrorKind.Transient, $"{method} {path.Split('?')[0]}: no answer ({ex.HttpRequestError})");
-        }
-
-        using (response)
-        {
-            if (response.IsSuccessStatusCode)
-            {
-                return response.StatusCode == HttpStatusCode.NoContent ? null : await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
-            }
-
-            var kind = response.StatusCode switch
-            {
-                HttpStatusCode.NotFound => ApiErrorKind.NotFound,
-                HttpStatusCode.Conflict or HttpStatusCode.MethodNotAllowed => ApiErrorKind.Conflict,
-                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ApiErrorKind.Unauthorized,
-                HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError => ApiErrorKind.Transient,
-                _ => ApiErrorKind.Invalid,
-            };
-            throw new PamApiException(kind, $"{method} {path.Split('?')[0]} answered {(int)response.StatusCode}", (int)response.StatusCode);
+            throw new PamApiException(ApiErrorKind.UntrustedAnswer, $"acme {method} {path.Split('?')[0]} answered something that is not JSON");
         }
     }
 
     public void Dispose() => _http.Dispose();
 
-    private static PamApiException Untrusted(string type) =>
-        new(ApiErrorKind.Invalid, $"the list of {type} is not an {{items, total}} object");
+    private static bool IsText(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length > 0;
+
+    private static PamApiException Classify(HttpFailureAnswer answer) => new(answer.Status switch
+    {
+        404 => ApiErrorKind.NotFound,
+        405 or 409 => ApiErrorKind.Conflict,
+        401 or 403 => ApiErrorKind.Unauthorized,
+        429 or >= 500 or 0 => ApiErrorKind.Transient,
+        _ => ApiErrorKind.Invalid,
+    }, $"acme {answer.Where} answered {answer.Status}", answer.Status == 0 ? null : answer.Status);
 }

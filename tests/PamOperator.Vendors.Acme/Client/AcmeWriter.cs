@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using PamOperator.Core.Providers;
 using PamOperator.Core.Providers.Writes;
+using PamOperator.Providers.Http;
 
 namespace PamOperator.Vendors.Acme.Client;
 
 /// <summary>Writes one request per step, at once (no transaction): the applier journals and compensates.</summary>
-internal sealed class AcmeWriter(AcmeClient client) : IPamWriter, IWriteSession
+internal sealed partial class AcmeWriter(AcmeClient client) : IPamWriter, IWriteSession
 {
     public TransactionGuarantee Guarantee => TransactionGuarantee.None;
 
@@ -24,10 +25,10 @@ internal sealed class AcmeWriter(AcmeClient client) : IPamWriter, IWriteSession
                     var created = await client.SendAsync(HttpMethod.Post, path, Body(operation, new JsonObject { ["name"] = operation.Key }), cancellationToken);
                     return WriteOutcome.Applied(created?["id"]?.GetValue<string>());
                 case WriteKind.Update:
-                    await client.SendAsync(HttpMethod.Patch, $"{path}/{Uri.EscapeDataString(operation.ExternalId!)}", Body(operation, []), cancellationToken);
+                    await client.SendAsync(HttpMethod.Patch, $"{path}/{Id(operation)}", Body(operation, []), cancellationToken);
                     return WriteOutcome.Applied(operation.ExternalId);
                 default:
-                    await client.SendAsync(HttpMethod.Delete, $"{path}/{Uri.EscapeDataString(operation.ExternalId!)}", null, cancellationToken);
+                    await client.SendAsync(HttpMethod.Delete, $"{path}/{Id(operation)}", null, cancellationToken);
                     return WriteOutcome.Applied(operation.ExternalId);
             }
         }
@@ -46,6 +47,12 @@ internal sealed class AcmeWriter(AcmeClient client) : IPamWriter, IWriteSession
     public Task RollbackAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Acme ids are digits; anything else (e.g. <c>../user/1</c>) builds no path.</summary>
+    private static string Id(WriteOperation operation) => PathSegment.Of(operation.ExternalId, IdFormat(), "the id of " + operation.Key);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9]{1,12}$")]
+    private static partial System.Text.RegularExpressions.Regex IdFormat();
 
     private static JsonObject Body(WriteOperation operation, JsonObject body)
     {
