@@ -36,9 +36,7 @@ public sealed class FudoSimulator : IAsyncDisposable
     public string? CaCertificatePath => _host.CaCertificatePath;
 
     /// <summary>Snapshot of the requests under <c>/api/v2</c> so far (also <c>GET /_sim/requests</c>).</summary>
-    public IReadOnlyList<RequestLogEntry> RequestLog => _host.RequestLog.Snapshot()
-        .Select(e => new RequestLogEntry(e.StartedAt, e.EndedAt, e.Method, e.PathAndQuery, e.Status, e.DurationMs))
-        .ToArray();
+    public IReadOnlyList<Common.RequestLogEntry> RequestLog => _host.RequestLog.Snapshot();
 
     /// <summary>Faults in effect, with "next N" counts showing what is left.</summary>
     public FaultSettings Faults => new(_host.Faults.Current);

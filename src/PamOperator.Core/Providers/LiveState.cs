@@ -31,8 +31,4 @@ public sealed class LiveState
         _byType.TryGetValue(type, out var byKey) && byKey.TryGetValue(key, out var o) ? o : null;
 
     public IEnumerable<LiveObject> All => _byType.Values.SelectMany(v => v.Values);
-
-    /// <summary>Both observations' objects (e.g. two vendors' PAMs seen in one run); <paramref name="other"/> wins on
-    /// identical identities, which different vendors never share.</summary>
-    public LiveState Merge(LiveState other) => new(All.Concat(other.All));
 }

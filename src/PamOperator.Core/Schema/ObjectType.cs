@@ -9,14 +9,6 @@ namespace PamOperator.Core.Schema;
 /// <param name="WireType">The vendor's object type on the wire, e.g. <c>safe</c>, <c>user_safe</c>.</param>
 public readonly record struct ObjectType(string Group, string WireType) : IComparable<ObjectType>
 {
-    /// <summary>Parses the <see cref="ToString"/> form (<c>group/wireType</c>); false when it has no slash.</summary>
-    public static bool TryParse(string? text, out ObjectType type)
-    {
-        var slash = text?.LastIndexOf('/') ?? -1;
-        type = slash > 0 && slash < text!.Length - 1 ? new ObjectType(text[..slash], text[(slash + 1)..]) : default;
-        return slash > 0 && slash < text!.Length - 1;
-    }
-
     public int CompareTo(ObjectType other)
     {
         var byGroup = string.CompareOrdinal(Group, other.Group);

@@ -22,9 +22,6 @@ public sealed record PamPlan
     /// <summary>Why the PAM could not be observed; null when it was.</summary>
     public Diagnostic? Failure { get; init; }
 
-    /// <summary>True when the PAM answered and its plan has no error.</summary>
-    public bool Usable => !Plan.HasErrors;
-
     /// <summary>A section for a PAM that could not be observed.</summary>
     public static PamPlan Failed(PamTarget target, Diagnostic failure) => new()
     {

@@ -35,15 +35,9 @@ public sealed class KindCatalog
     /// <summary>Distinct vendor kind names (<c>Safe</c>, <c>Account</c>, ...), as used by prune scopes.</summary>
     public IReadOnlyList<string> VendorKindNames { get; }
 
-    /// <summary>The kinds of one vendor (empty when unknown).</summary>
-    public IReadOnlyList<KindDescriptor> KindsOf(string vendor) => Registry.Find(vendor)?.Kinds ?? [];
-
     /// <summary>The kind for <paramref name="apiVersion"/> and <paramref name="kind"/> (exact, case-sensitive as in
     /// Kubernetes), ProviderConfig included; null when unknown.</summary>
     public KindDescriptor? Find(string apiVersion, string kind) =>
         AllWithProviderConfig.FirstOrDefault(k =>
             string.Equals(k.ApiVersion, apiVersion, StringComparison.Ordinal) && string.Equals(k.Kind, kind, StringComparison.Ordinal));
-
-    /// <summary>The vendor kind whose objects have the vendor-qualified <paramref name="type"/>; null when none.</summary>
-    public KindDescriptor? Find(ObjectType type) => All.FirstOrDefault(k => k.Type == type);
 }

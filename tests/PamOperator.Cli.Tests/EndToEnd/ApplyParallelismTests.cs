@@ -13,7 +13,7 @@ public class ApplyParallelismTests
     /// <summary>The most requests in progress at one instant, from their [start, end - trim] intervals. The PAM stamps
     /// a request's end just after its answer left, so the client's next request may start a few microseconds before
     /// that stamp; <paramref name="trim"/> keeps such a hand-over from counting as overlap.</summary>
-    private static int MaxInFlight(IEnumerable<RequestLogEntry> requests, TimeSpan trim = default) => requests
+    private static int MaxInFlight(IEnumerable<PamOperator.Simulators.Common.RequestLogEntry> requests, TimeSpan trim = default) => requests
         .SelectMany(r => new[] { (At: r.StartedAt, Delta: 1), (At: r.EndedAt - trim, Delta: -1) })
         .OrderBy(e => e.At).ThenBy(e => e.Delta) // an end before a start at the same instant: no overlap
         .Aggregate((Now: 0, Max: 0), (s, e) => (s.Now + e.Delta, Math.Max(s.Max, s.Now + e.Delta))).Max;
