@@ -77,22 +77,12 @@ internal static class UserKind
                         "Give each method its own position (0, 1, ...).") { Reason = "FieldValueDuplicate" },
                 ],
             },
-            Field.Secret("password", null, "The secret of the password method, by reference (valueFrom). Write-only: sent when the method is created."),
-            Field.Secret("sshKey", null, "The SSH public key of the sshkey method, by reference (valueFrom). Write-only: sent when the method is created."),
+            Field.Secret("password", null, "The secret of the password method, by reference (valueFrom). Write-only: sent when a password method is created; unused without one."),
+            Field.Secret("sshKey", null, "The SSH public key of the sshkey method, by reference (valueFrom). Write-only: sent when an sshkey method is created; unused without one."),
         ],
         Rules =
         [
             CommonRules.ReasonWhenBlocked,
-            new(FudoDiagnosticCodes.AuthenticationMethod,
-                "!has(self.password) || (has(self.authenticationMethods) && self.authenticationMethods.exists(m, m.type == 'password'))",
-                "password needs an authentication method of type password",
-                "Add {type: password, position: N} to spec.authenticationMethods, or remove spec.password.",
-                ".password"),
-            new(FudoDiagnosticCodes.AuthenticationMethod,
-                "!has(self.sshKey) || (has(self.authenticationMethods) && self.authenticationMethods.exists(m, m.type == 'sshkey'))",
-                "sshKey needs an authentication method of type sshkey",
-                "Add {type: sshkey, position: N} to spec.authenticationMethods, or remove spec.sshKey.",
-                ".sshKey"),
         ],
     };
 }
