@@ -45,8 +45,8 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
 
         var folded = new FoldedRows(
             rows.TryGetValue(FudoWireTypes.UserSafeTimePolicy, out var tp) ? TimePolicyMapping.Group(tp) : [],
-            rows.TryGetValue(FudoWireTypes.PoolServer, out var ps) ? PoolServerMapping.Group(ps, names) : [],
-            rows.TryGetValue(FudoWireTypes.UserAuthenticationMethod, out var am) ? AuthenticationMethodMapping.Group(am) : []);
+            rows.TryGetValue(FudoWireTypes.PoolServer, out var ps) ? PoolServerMapping.Group(ps, names) : null,
+            rows.TryGetValue(FudoWireTypes.UserAuthenticationMethod, out var am) ? AuthenticationMethodMapping.Group(am) : null);
         var objects = new List<LiveObject>();
         foreach (var (type, list) in rows)
         {
@@ -77,9 +77,11 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
             }
         }
 
+        // Rows folded into an owner's spec only when the owner's kind was asked for: a user that is merely referenced
+        // (by an assignment) needs its name, not its authentication methods.
         foreach (var (rowType, owner) in FudoWireTypes.FoldedInto)
         {
-            if (types.Contains(owner))
+            if (requested.Contains(owner))
             {
                 types.Add(rowType);
             }
@@ -114,11 +116,11 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
             spec[TimePolicyMapping.SpecField] = found ? policy.Windows.DeepClone() : new JsonArray();
             providerData = new JsonObject { [FudoProviderData.TimePolicyIds] = found ? policy.RowIds.DeepClone() : new JsonObject() };
         }
-        else if (type == FudoWireTypes.Pool)
+        else if (type == FudoWireTypes.Pool && folded.PoolServers is not null)
         {
             spec[PoolServerMapping.SpecField] = folded.PoolServers.TryGetValue(id, out var servers) ? servers.DeepClone() : new JsonArray();
         }
-        else if (type == FudoWireTypes.User)
+        else if (type == FudoWireTypes.User && folded.Methods is not null)
         {
             var found = folded.Methods.TryGetValue(id, out var methods);
             spec[AuthenticationMethodMapping.SpecField] = found ? methods.Items.DeepClone() : new JsonArray();
@@ -141,6 +143,6 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
     /// <summary>Rows folded into their owners' specs, grouped by owner.</summary>
     private sealed record FoldedRows(
         Dictionary<(string, string), (JsonArray Windows, JsonObject RowIds)> TimePolicies,
-        Dictionary<string, JsonArray> PoolServers,
-        Dictionary<string, (JsonArray Items, JsonObject RowIds)> Methods);
+        Dictionary<string, JsonArray>? PoolServers,
+        Dictionary<string, (JsonArray Items, JsonObject RowIds)>? Methods);
 }
