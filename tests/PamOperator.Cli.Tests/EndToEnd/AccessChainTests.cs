@@ -43,6 +43,27 @@ public sealed class AccessChainTests : IDisposable
     }
 
     [Fact]
+    public async Task ApplyFudoComplete_StepByStep_UsesTheCreatedIds_ThenPlanFindsNoChanges()
+    {
+        await using var ws = await SimulatorWorkspace.StartAsync(transactionMode: "Journal", seedFile: _seed);
+        ws.CopyExample("fudo-complete");
+        using var admin = new SimulatorAdmin(ws.Simulator.BaseAddress, ws.Simulator.ApiKey);
+        await admin.ClearRequestsAsync();
+
+        var apply = await ws.RunAsync("apply", "-f", ws.Manifests, "--auto-approve");
+        var writes = (await admin.RequestsAsync()).Where(r => r.Method != "GET").ToList();
+        var plan = await ws.RunAsync("plan", "-f", ws.Manifests, "--detailed-exitcode");
+
+        apply.ExitCode.Should().Be(0, apply.All);
+        writes.Should().NotContain(w => w.Path.StartsWith("/api/v2/batch", StringComparison.Ordinal));
+        writes.Count(w => System.Text.RegularExpressions.Regex.IsMatch(w.Path, @"^/api/v2/user/[0-9]+/authentication$")).Should().Be(4,
+            "each new user's method is posted below the id its create returned");
+        writes.Count(w => w.Path.StartsWith("/api/v2/pool/server", StringComparison.Ordinal)).Should().Be(2);
+        writes.Should().OnlyContain(w => w.Status == 200);
+        plan.ExitCode.Should().Be(0, plan.All);
+    }
+
+    [Fact]
     public async Task Import_OfAPamPopulatedThroughTheRestApi_PlansAsNoChanges()
     {
         await using var ws = await SimulatorWorkspace.StartAsync(seedFile: _seed);
