@@ -5,7 +5,9 @@
 # only when they are not set already. State lives in .pamctl/ (delete it to start over).
 set -euo pipefail
 cd "$(dirname "$0")"
-for name in EXAMPLE_DB_PASSWORD TEAM_DB01_ROOT_PASSWORD TEAM_DB02_DEPLOY_KEY TEAM_DB02_DEPLOY_PASSPHRASE TEAM_DB_READONLY_PASSWORD; do
+for name in EXAMPLE_DB_PASSWORD TEAM_DB01_ROOT_PASSWORD TEAM_DB02_DEPLOY_KEY TEAM_DB02_DEPLOY_PASSPHRASE TEAM_DB_READONLY_PASSWORD \
+  PAYMENTS_GW_HOST_KEY PAYMENTS_ERIN_PASSWORD PAYMENTS_FRANK_SSH_KEY PAYMENTS_GRACE_PASSWORD PAYMENTS_OPS_PASSWORD \
+  PAYMENTS_DB01_ADMIN_PASSWORD PAYMENTS_DB_APP_PASSWORD; do
   if [ -z "${!name:-}" ]; then export "$name=demo-only-not-a-secret"; fi
 done
 ./pamctl validate -f examples/

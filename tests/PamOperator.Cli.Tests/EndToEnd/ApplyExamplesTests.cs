@@ -30,7 +30,7 @@ public class ApplyExamplesTests : IDisposable
 
         apply.ExitCode.Should().Be(0, apply.All);
         apply.Error.Should().Contain("EMBEDDED Fudo PAM simulator");
-        apply.Out.Should().MatchRegex(@"\nApply complete! Resources: 25 added, 0 changed, 0 destroyed\.\n$");
+        apply.Out.Should().MatchRegex(@"\nApply complete! Resources: 49 added, 0 changed, 0 destroyed\.\n$");
         apply.Out.Should().MatchRegex(@"fudo_safe\.team-ops-ssh: Creation complete after \d+\.\ds \[id=\d+\]");
 
         var again = await RunAsync("apply", "-f", RepositoryPaths.Examples, "--auto-approve");

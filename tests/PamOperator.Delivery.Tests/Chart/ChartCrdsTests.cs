@@ -22,8 +22,8 @@ public class ChartCrdsTests
     }
 
     [Fact]
-    public void RepositoryCrds_AreTheSevenKinds()
+    public void RepositoryCrds_AreTheFifteenKinds()
     {
-        CrdCatalog.Resources.Should().HaveCount(7).And.Contain(("pamoperator.io", "providerconfigs")).And.Contain(("fudo.pamoperator.io", "safes"));
+        CrdCatalog.Resources.Should().HaveCount(15).And.Contain(("pamoperator.io", "providerconfigs")).And.Contain(("fudo.pamoperator.io", "safes"));
     }
 }
