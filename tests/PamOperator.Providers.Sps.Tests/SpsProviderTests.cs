@@ -130,6 +130,38 @@ public sealed class SpsProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rotation_SendsANewPasswordObject_AndPasswordCreatedFollows()
+    {
+        var live = await _connection.Reader.ObserveAsync(AllTypes, CancellationToken.None);
+        await using (var create = await _connection.Writer.BeginAsync([], live, CancellationToken.None))
+        {
+            (await create.WriteAsync(Create(SpsKinds.LocalUser, "alice", [], new Dictionary<string, string> { ["password"] = "first-pw" }), CancellationToken.None)).Succeeded.Should().BeTrue();
+            (await create.CommitAsync(CancellationToken.None)).Succeeded.Should().BeTrue();
+        }
+
+        var before = (await _connection.Reader.ObserveAsync(AllTypes, CancellationToken.None)).Find(SpsKinds.LocalUser.Type, "alice")!;
+        _clock.Advance(TimeSpan.FromHours(1));
+        await using (var rotate = await _connection.Writer.BeginAsync([], live, CancellationToken.None))
+        {
+            var update = new WriteOperation
+            {
+                Id = "update local_user.alice", Kind = SpsKinds.LocalUser, Operation = WriteKind.Update, Key = "alice",
+                ExternalId = before.ExternalId, Spec = [], LiveSpec = [], ProviderData = before.ProviderData,
+                Secrets = new Dictionary<string, string> { ["password"] = "second-pw" },
+            };
+            (await rotate.WriteAsync(update, CancellationToken.None)).Succeeded.Should().BeTrue();
+            (await rotate.CommitAsync(CancellationToken.None)).Succeeded.Should().BeTrue();
+        }
+
+        var after = (await _connection.Reader.ObserveAsync(AllTypes, CancellationToken.None)).Find(SpsKinds.LocalUser.Type, "alice")!;
+        after.ExternalId.Should().Be(before.ExternalId);
+        after.SecretUpdatedAt.Should().Be(before.SecretUpdatedAt!.Value.AddHours(1));
+        after.ProviderData!["password"]!.GetValue<string>().Should().NotBe(before.ProviderData!["password"]!.GetValue<string>());
+        (await LogOnStatusAsync("alice", "second-pw")).Should().Be(200);
+        (await LogOnStatusAsync("alice", "first-pw")).Should().Be(401);
+    }
+
+    [Fact]
     public async Task Credential_WithoutUser_IsRefusedWithoutShowingIt()
     {
         var act = () => new SpsModule().ConnectAsync(new VendorConnectRequest { Name = "x", Endpoint = _sim.BaseAddress, Credentials = "secret-only" }, CancellationToken.None);
@@ -146,6 +178,15 @@ public sealed class SpsProviderTests : IAsyncLifetime
         Spec = spec,
         Secrets = secrets ?? [],
     };
+
+    private async Task<int> LogOnStatusAsync(string user, string password)
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = _sim.BaseAddress };
+        using var logon = new HttpRequestMessage(HttpMethod.Get, "api/authentication");
+        logon.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        using var answer = await http.SendAsync(logon);
+        return (int)answer.StatusCode;
+    }
 
     private async Task<List<string>> OtherSessionNamesAsync(string collection)
     {
