@@ -43,7 +43,6 @@ public static class SpsKinds
             {
                 Name = "members",
                 Type = FieldType.ObjectList,
-                Required = true,
                 MaxItems = 256,
                 Description = "The group's members, each a local user by name (SPS stores their keys; pamctl resolves them). Compared as a set; [] for none.",
                 Fields = [Field.Reference("user", "user", UserType, "A local user's name.") with { Required = true }],

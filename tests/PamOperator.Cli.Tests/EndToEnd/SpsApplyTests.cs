@@ -37,6 +37,23 @@ public sealed class SpsApplyTests
     }
 
     [Fact]
+    public async Task Import_AfterApply_WritesManifestsThatPlanAsNoChanges()
+    {
+        await using var ws = await SpsWorkspace.StartAsync();
+        (await ws.RunAsync("apply", "-f", ws.Manifests, "--auto-approve")).ExitCode.Should().Be(0);
+        var providerConfig = Path.Combine(ws.Manifests, "providerconfig.yaml");
+
+        var import = await ws.RunAsync("import", "-f", providerConfig, "--output-dir", "imported");
+        var plan = await ws.RunAsync("plan", "-f", Path.Combine(ws.Directory, "imported"), "-f", providerConfig, "--detailed-exitcode");
+
+        import.ExitCode.Should().Be(0, import.All);
+        var text = string.Concat(Directory.GetFiles(Path.Combine(ws.Directory, "imported"), "*.yaml", SearchOption.AllDirectories).Select(File.ReadAllText));
+        text.Should().Contain("name: session-auditors").And.Contain("user: alice").And.NotContain("name: admin\n");
+        ws.Canaries.Should().OnlyContain(c => !text.Contains(c, StringComparison.Ordinal));
+        plan.ExitCode.Should().Be(0, plan.All);
+    }
+
+    [Fact]
     public async Task FailureAtEveryWriteIndex_LeavesTheCommittedConfigurationByteForByteUnchanged()
     {
         await using var ws = await SpsWorkspace.StartAsync();
