@@ -22,8 +22,9 @@ public class ChartCrdsTests
     }
 
     [Fact]
-    public void RepositoryCrds_AreTheFifteenKinds()
+    public void RepositoryCrds_AreTheEighteenKinds()
     {
-        CrdCatalog.Resources.Should().HaveCount(15).And.Contain(("pamoperator.io", "providerconfigs")).And.Contain(("fudo.pamoperator.io", "safes"));
+        CrdCatalog.Resources.Should().HaveCount(18).And.Contain(("pamoperator.io", "providerconfigs")).And.Contain(("fudo.pamoperator.io", "safes"))
+            .And.Contain(("fudo.pamoperator.io", "servers")).And.Contain(("sps.pamoperator.io", "localusers")).And.Contain(("sps.pamoperator.io", "usergroupacls"));
     }
 }
