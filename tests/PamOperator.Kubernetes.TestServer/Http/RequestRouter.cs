@@ -10,8 +10,11 @@ internal sealed class RequestRouter(ServerContext context)
 
     public async Task HandleAsync(HttpContext http)
     {
-        using var reader = new StreamReader(http.Request.Body);
-        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        var bytes = buffer.ToArray();
+        var (body, protobufError) = ProtobufBody.IsProtobuf(http.Request.ContentType) ? ProtobufBody.Decode(bytes) : (ProtobufBody.Utf8(bytes), null);
+        body ??= string.Empty;
         var path = http.Request.Path.Value ?? "/";
         lock (context.RequestLog)
         {
@@ -22,6 +25,12 @@ internal sealed class RequestRouter(ServerContext context)
         if (context.Faults.TryTake(http.Request.Method, path) is { } fault)
         {
             await ResponseWriter.WriteAsync(http, fault);
+            return;
+        }
+
+        if (protobufError is not null)
+        {
+            await ResponseWriter.WriteAsync(http, StatusBodies.Failure(415, "UnsupportedMediaType", protobufError));
             return;
         }
 

@@ -37,13 +37,13 @@ internal sealed class ResourceEndpoint
 
         var query = http.Request.Query;
         var method = http.Request.Method;
+        var asTable = http.Request.Headers.Accept.ToString().Contains("as=Table", StringComparison.Ordinal);
         if (method == "GET" && path.Name is null && query["watch"].ToString() is "true" or "1")
         {
-            await _watch.StreamAsync(http, type, path.Namespace, query);
+            await _watch.StreamAsync(http, type, path.Namespace, query, asTable);
             return;
         }
 
-        var asTable = http.Request.Headers.Accept.ToString().Contains("as=Table", StringComparison.Ordinal);
         ApiResult result;
         lock (_context.Store.Gate)
         {

@@ -25,6 +25,7 @@ internal static class CrdReader
 
         var singular = names?["singular"]?.ToString() ?? kind.ToLowerInvariant();
         var shortNames = (names?["shortNames"] as JsonArray)?.Select(n => n!.ToString()).ToList() ?? [];
+        var categories = (names?["categories"] as JsonArray)?.Select(n => n!.ToString()).ToList() ?? [];
         var namespaced = spec?["scope"]?.ToString() != "Cluster";
         var types = new List<ResourceType>();
         foreach (var version in (spec?["versions"] as JsonArray ?? []).OfType<JsonObject>())
@@ -36,7 +37,11 @@ internal static class CrdReader
 
             var hasStatus = version["subresources"]?["status"] is JsonObject;
             types.Add(new ResourceType(group, version["name"]!.ToString(), plural, singular, kind, namespaced, hasStatus,
-                true, shortNames, Columns(version)));
+                true, shortNames, Columns(version))
+            {
+                Categories = categories,
+                Schema = version["schema"]?["openAPIV3Schema"]?.DeepClone() as JsonObject,
+            });
         }
 
         return types.Count == 0 ? ([], "spec.versions: Required value: must have exactly one storage version") : (types, null);

@@ -7,7 +7,8 @@ namespace PamOperator.Kubernetes.TestServer.Resources;
 /// <summary>
 /// Create and update with the apiserver's rules: server-set metadata, AlreadyExists, 409 on a stale resourceVersion,
 /// 422 for an unconditional update of a custom resource, generation bumped on spec changes only, status isolation,
-/// no new finalizers while deleting, removal once the last finalizer is gone, no-op updates emit nothing.
+/// no new finalizers while deleting, removal once the last finalizer is gone, no-op updates emit nothing. A Secret's
+/// <c>stringData</c> is folded into <c>data</c> (base64) and never stored, as kube-apiserver does.
 /// Callers hold the store's lock.
 /// </summary>
 internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
@@ -75,6 +76,7 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
 
         obj["apiVersion"] = type.GroupVersion;
         obj["kind"] = type.Kind;
+        FoldStringData(type, obj);
         if (type == BuiltInResources.Crds)
         {
             var (types, error) = CrdReader.Read(obj);
@@ -123,6 +125,7 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
         }
 
         var candidate = Compose(type, existing, submitted, statusOnly);
+        FoldStringData(type, candidate);
         if (Meta.Str(existing, "deletionTimestamp") is not null)
         {
             var added = Meta.Finalizers(candidate).Except(Meta.Finalizers(existing)).ToList();
@@ -196,6 +199,30 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
         }
 
         return candidate;
+    }
+
+    /// <summary>Secrets: <c>stringData</c> entries overwrite <c>data</c> entries of the same key, base64-encoded.</summary>
+    private static void FoldStringData(ResourceType type, JsonObject obj)
+    {
+        if (type != BuiltInResources.Secrets)
+        {
+            return;
+        }
+
+        if (obj["stringData"] is not JsonObject plain)
+        {
+            obj.Remove("stringData");
+            return;
+        }
+
+        var data = obj["data"] as JsonObject ?? new JsonObject();
+        foreach (var (key, value) in plain)
+        {
+            data[key] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value?.ToString() ?? string.Empty));
+        }
+
+        obj.Remove("stringData");
+        obj["data"] = data.Parent is null ? data : data.DeepClone();
     }
 
     /// <summary>What generation tracks: everything but metadata, and but status when status is a subresource.</summary>

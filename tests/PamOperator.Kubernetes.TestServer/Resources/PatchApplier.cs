@@ -7,7 +7,8 @@ using PamOperator.Kubernetes.TestServer.Storage;
 namespace PamOperator.Kubernetes.TestServer.Resources;
 
 /// <summary>
-/// PATCH in its four content types: merge, JSON patch, strategic merge (approximated as a merge patch) and
+/// PATCH in its four content types: merge, JSON patch, strategic merge (built-ins only, approximated as a merge
+/// patch; on a custom resource it is 415, as kube-apiserver answers) and
 /// server-side apply (create if absent; merged otherwise; conflicts and managedFields are not modelled).
 /// A patch that sets metadata.resourceVersion acts as a precondition. Callers hold the lock.
 /// </summary>
@@ -17,6 +18,11 @@ internal sealed class PatchApplier(ObjectWriter writer, ServerContext context)
     {
         var media = (contentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
         var isApply = media == "application/apply-patch+yaml";
+        if (media == "application/strategic-merge-patch+json" && type.IsCustom)
+        {
+            return UnsupportedMediaType();
+        }
+
         if (options.Force is not null && !isApply)
         {
             return StatusBodies.Failure(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch");
@@ -65,8 +71,7 @@ internal sealed class PatchApplier(ObjectWriter writer, ServerContext context)
                 or "application/json-patch+json":
                 return StatusBodies.BadRequest("the patch body has the wrong JSON shape for its content type");
             default:
-                return StatusBodies.Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: "
-                    + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
+                return UnsupportedMediaType();
         }
 
         if (patched is not JsonObject patchedObject)
@@ -81,4 +86,8 @@ internal sealed class PatchApplier(ObjectWriter writer, ServerContext context)
 
         return writer.Update(type, key, patchedObject, options.StatusOnly, options.DryRun, isPatch: true);
     }
+
+    private static ApiResult UnsupportedMediaType() =>
+        StatusBodies.Failure(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted media types include: "
+            + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
 }
