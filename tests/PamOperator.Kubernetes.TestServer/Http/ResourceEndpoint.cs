@@ -73,13 +73,16 @@ internal sealed class ResourceEndpoint
                     ? new ApiResult(200, asTable ? TableRenderer.Render(type, [found], Rv(), _context.Time.GetUtcNow()) : found)
                     : StatusBodies.NotFound(type, key.Name);
             case ("POST", null) when !statusOnly:
-                return Parse(body, out var created) ?? _writer.Create(type, path.Namespace, created, dryRun);
+                return Parse(body, out var created) ?? _writer.Create(type, path.Namespace, created, dryRun, query["fieldValidation"]);
             case ("PUT", not null):
                 return Parse(body, out var replaced) ?? (replaced is JsonObject replacement
-                    ? _writer.Update(type, key, replacement, statusOnly, dryRun, isPatch: false)
+                    ? _writer.Update(type, key, replacement, statusOnly, dryRun, isPatch: false, query["fieldValidation"])
                     : StatusBodies.BadRequest("the body of the request was in an unknown format"));
             case ("PATCH", not null):
-                var options = new PatchOptions(query["fieldManager"], query.ContainsKey("force") ? query["force"].ToString() : null, dryRun, statusOnly);
+                var options = new PatchOptions(query["fieldManager"], query.ContainsKey("force") ? query["force"].ToString() : null, dryRun, statusOnly)
+                {
+                    FieldValidation = query["fieldValidation"],
+                };
                 return _patcher.Patch(type, key, http.Request.ContentType, body, options);
             case ("DELETE", not null) when !statusOnly:
                 return Parse(body.Length == 0 ? "{}" : body, out var deleteOptions) ?? _remover.Delete(type, key, deleteOptions as JsonObject, dryRun);

@@ -15,6 +15,11 @@ internal static class ResponseWriter
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
+        foreach (var warning in result.Warnings)
+        {
+            http.Response.Headers.Append("Warning", $"299 - {System.Text.Json.JsonSerializer.Serialize(warning)}");
+        }
+
         await http.Response.WriteAsync(result.Body.ToJsonString(), http.RequestAborted);
     }
 }

@@ -47,6 +47,22 @@ internal static class CrdReader
         return types.Count == 0 ? ([], "spec.versions: Required value: must have exactly one storage version") : (types, null);
     }
 
+    /// <summary>The <c>x-kubernetes-validations</c> rules of every version's schema that do not compile.</summary>
+    public static List<Admission.FieldError> RuleErrors(JsonObject crd)
+    {
+        var errors = new List<Admission.FieldError>();
+        var versions = crd["spec"]?["versions"] as JsonArray ?? [];
+        for (var i = 0; i < versions.Count; i++)
+        {
+            if (versions[i]?["schema"]?["openAPIV3Schema"] is JsonObject schema)
+            {
+                errors.AddRange(Admission.CelRules.CompileAll(schema, $"spec.versions[{i}].schema.openAPIV3Schema"));
+            }
+        }
+
+        return errors;
+    }
+
     /// <summary>Sets acceptedNames, storedVersions and the NamesAccepted and Established conditions.</summary>
     public static void SetStatus(JsonObject crd, string now)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PamOperator.Kubernetes.TestServer.Admission;
 using PamOperator.Kubernetes.TestServer.Http;
 using PamOperator.Kubernetes.TestServer.Storage;
 
@@ -15,7 +16,7 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
 {
     private static readonly string[] ServerOwnedMetadata = ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"];
 
-    public ApiResult Create(ResourceType type, string? ns, JsonNode? body, bool dryRun)
+    public ApiResult Create(ResourceType type, string? ns, JsonNode? body, bool dryRun, string? fieldValidation = null)
     {
         if (body is not JsonObject obj)
         {
@@ -77,12 +78,23 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
         obj["apiVersion"] = type.GroupVersion;
         obj["kind"] = type.Kind;
         FoldStringData(type, obj);
+        var warnings = new List<string>();
+        if (CustomResourceAdmission.Admit(type, obj, null, fieldValidation, warnings) is { } refused)
+        {
+            return refused;
+        }
+
         if (type == BuiltInResources.Crds)
         {
             var (types, error) = CrdReader.Read(obj);
             if (error is not null)
             {
                 return StatusBodies.Invalid(type, name, error);
+            }
+
+            if (CrdReader.RuleErrors(obj) is { Count: > 0 } ruleErrors)
+            {
+                return CustomResourceAdmission.Invalid(type, name, ruleErrors);
             }
 
             CrdReader.SetStatus(obj, context.Now());
@@ -97,11 +109,11 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
             context.Store.Put(key, obj, "ADDED", null);
         }
 
-        return new ApiResult(201, obj);
+        return new ApiResult(201, obj) { Warnings = warnings };
     }
 
     /// <summary>PUT (or a computed patch): <paramref name="statusOnly"/> for the /status subresource.</summary>
-    public ApiResult Update(ResourceType type, ObjectKey key, JsonObject submitted, bool statusOnly, bool dryRun, bool isPatch)
+    public ApiResult Update(ResourceType type, ObjectKey key, JsonObject submitted, bool statusOnly, bool dryRun, bool isPatch, string? fieldValidation = null)
     {
         if (context.Store.Get(key) is not { } existing)
         {
@@ -126,6 +138,12 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
 
         var candidate = Compose(type, existing, submitted, statusOnly);
         FoldStringData(type, candidate);
+        var warnings = new List<string>();
+        if (CustomResourceAdmission.Admit(type, candidate, existing, fieldValidation, warnings) is { } refused)
+        {
+            return refused;
+        }
+
         if (Meta.Str(existing, "deletionTimestamp") is not null)
         {
             var added = Meta.Finalizers(candidate).Except(Meta.Finalizers(existing)).ToList();
@@ -143,13 +161,13 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
 
         if (JsonNode.DeepEquals(existing, candidate) || dryRun)
         {
-            return new ApiResult(200, candidate);
+            return new ApiResult(200, candidate) { Warnings = warnings };
         }
 
         if (Meta.Str(candidate, "deletionTimestamp") is not null && ObjectRemover.IsFinalized(candidate))
         {
             remover.Remove(type, key, candidate);
-            return new ApiResult(200, candidate);
+            return new ApiResult(200, candidate) { Warnings = warnings };
         }
 
         if (type == BuiltInResources.Crds && CrdReader.Read(candidate) is { Error: null } read)
@@ -158,7 +176,7 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
         }
 
         context.Store.Put(key, candidate, "MODIFIED", existing);
-        return new ApiResult(200, candidate);
+        return new ApiResult(200, candidate) { Warnings = warnings };
     }
 
     private static JsonObject Compose(ResourceType type, JsonObject existing, JsonObject submitted, bool statusOnly)

@@ -47,7 +47,7 @@ internal sealed class PatchApplier(ObjectWriter writer, ServerContext context)
         if (existing is null)
         {
             return isApply && !options.StatusOnly
-                ? writer.Create(type, type.Namespaced ? key.Namespace : null, patch, options.DryRun)
+                ? writer.Create(type, type.Namespaced ? key.Namespace : null, patch, options.DryRun, options.FieldValidation)
                 : StatusBodies.NotFound(type, key.Name);
         }
 
@@ -84,7 +84,7 @@ internal sealed class PatchApplier(ObjectWriter writer, ServerContext context)
             return StatusBodies.Conflict(type, key.Name);
         }
 
-        return writer.Update(type, key, patchedObject, options.StatusOnly, options.DryRun, isPatch: true);
+        return writer.Update(type, key, patchedObject, options.StatusOnly, options.DryRun, isPatch: true, options.FieldValidation);
     }
 
     private static ApiResult UnsupportedMediaType() =>
