@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PamOperator.Kubernetes.TestServer.Admission;
 using PamOperator.Kubernetes.TestServer.Http;
+using PamOperator.Kubernetes.TestServer.Ownership;
 using PamOperator.Kubernetes.TestServer.Storage;
 
 namespace PamOperator.Kubernetes.TestServer.Resources;
@@ -16,7 +17,12 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
 {
     private static readonly string[] ServerOwnedMetadata = ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"];
 
-    public ApiResult Create(ResourceType type, string? ns, JsonNode? body, bool dryRun, string? fieldValidation = null)
+    /// <summary>
+    /// POST (or an apply that creates). <paramref name="manager"/> owns what it set; <paramref name="appliedFields"/>
+    /// are the entries a server-side apply computed, used as they are.
+    /// </summary>
+    public ApiResult Create(ResourceType type, string? ns, JsonNode? body, bool dryRun, string? fieldValidation = null,
+        string? manager = null, JsonArray? appliedFields = null)
     {
         if (body is not JsonObject obj)
         {
@@ -84,6 +90,7 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
             return refused;
         }
 
+        meta["managedFields"] = appliedFields ?? ManagedFields.Update(type, null, obj, manager ?? string.Empty, null, context.Now());
         if (type == BuiltInResources.Crds)
         {
             var (types, error) = CrdReader.Read(obj);
@@ -113,7 +120,8 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
     }
 
     /// <summary>PUT (or a computed patch): <paramref name="statusOnly"/> for the /status subresource.</summary>
-    public ApiResult Update(ResourceType type, ObjectKey key, JsonObject submitted, bool statusOnly, bool dryRun, bool isPatch, string? fieldValidation = null)
+    public ApiResult Update(ResourceType type, ObjectKey key, JsonObject submitted, bool statusOnly, bool dryRun, bool isPatch,
+        string? fieldValidation = null, string? manager = null, JsonArray? appliedFields = null)
     {
         if (context.Store.Get(key) is not { } existing)
         {
@@ -143,6 +151,9 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
         {
             return refused;
         }
+
+        Meta.Of(candidate)["managedFields"] = appliedFields
+            ?? ManagedFields.Update(type, existing, candidate, manager ?? string.Empty, statusOnly ? "status" : null, context.Now());
 
         if (Meta.Str(existing, "deletionTimestamp") is not null)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PamOperator.Kubernetes.TestServer.Http;
+using PamOperator.Kubernetes.TestServer.Ownership;
 using PamOperator.Kubernetes.TestServer.Patching;
 using PamOperator.Kubernetes.TestServer.Storage;
 
@@ -9,7 +10,8 @@ namespace PamOperator.Kubernetes.TestServer.Resources;
 /// <summary>
 /// PATCH in its four content types: merge, JSON patch, strategic merge (built-ins only, approximated as a merge
 /// patch; on a custom resource it is 415, as kube-apiserver answers) and
-/// server-side apply (create if absent; merged otherwise; conflicts and managedFields are not modelled).
+/// server-side apply (create if absent, merged otherwise, with field ownership, conflicts and removal of fields a
+/// manager stopped applying: <see cref="Ownership.ManagedFields"/>).
 /// A patch that sets metadata.resourceVersion acts as a precondition. Callers hold the lock.
 /// </summary>
 internal sealed class PatchApplier(ObjectWriter writer, ServerContext context)
@@ -44,11 +46,14 @@ internal sealed class PatchApplier(ObjectWriter writer, ServerContext context)
         }
 
         var existing = context.Store.Get(key);
+        if (isApply)
+        {
+            return Apply(type, key, existing, patch, options);
+        }
+
         if (existing is null)
         {
-            return isApply && !options.StatusOnly
-                ? writer.Create(type, type.Namespaced ? key.Namespace : null, patch, options.DryRun, options.FieldValidation)
-                : StatusBodies.NotFound(type, key.Name);
+            return StatusBodies.NotFound(type, key.Name);
         }
 
         JsonNode? patched;
@@ -84,7 +89,40 @@ internal sealed class PatchApplier(ObjectWriter writer, ServerContext context)
             return StatusBodies.Conflict(type, key.Name);
         }
 
-        return writer.Update(type, key, patchedObject, options.StatusOnly, options.DryRun, isPatch: true, options.FieldValidation);
+        return writer.Update(type, key, patchedObject, options.StatusOnly, options.DryRun, isPatch: true, options.FieldValidation, options.Manager);
+    }
+
+    private ApiResult Apply(ResourceType type, ObjectKey key, JsonObject? existing, JsonNode? patch, PatchOptions options)
+    {
+        if (patch is not JsonObject config)
+        {
+            return StatusBodies.BadRequest("the patch body has the wrong JSON shape for its content type");
+        }
+
+        if (existing is null && options.StatusOnly)
+        {
+            return StatusBodies.NotFound(type, key.Name);
+        }
+
+        Meta.Of(config)["name"] ??= key.Name;
+        var (merged, fields, conflict) = ManagedFields.Apply(type, existing, config, options.FieldManager!, options.Force == "true",
+            options.StatusOnly ? "status" : null, context.Now());
+        if (conflict is not null)
+        {
+            return conflict;
+        }
+
+        if (existing is null)
+        {
+            return writer.Create(type, type.Namespaced ? key.Namespace : null, merged, options.DryRun, options.FieldValidation, options.FieldManager, fields);
+        }
+
+        if (Meta.Str(merged!, "resourceVersion") != Meta.Str(existing, "resourceVersion"))
+        {
+            return StatusBodies.Conflict(type, key.Name);
+        }
+
+        return writer.Update(type, key, merged!, options.StatusOnly, options.DryRun, isPatch: true, options.FieldValidation, options.FieldManager, fields);
     }
 
     private static ApiResult UnsupportedMediaType() =>

@@ -5,4 +5,7 @@ internal sealed record PatchOptions(string? FieldManager, string? Force, bool Dr
 {
     /// <summary>The <c>fieldValidation</c> query parameter: Strict, Warn (the default) or Ignore.</summary>
     public string? FieldValidation { get; init; }
+
+    /// <summary>Who owns the fields a non-apply patch changes: fieldManager, else the User-Agent's product.</summary>
+    public string Manager { get; init; } = string.Empty;
 }
