@@ -19,7 +19,7 @@ internal sealed class RequestRouter(ServerContext context)
         lock (context.RequestLog)
         {
             context.RequestLog.Add(new RecordedRequest(http.Request.Method, path, http.Request.QueryString.Value ?? string.Empty,
-                http.Request.ContentType, body));
+                http.Request.ContentType, body) { UserAgent = http.Request.Headers.UserAgent.ToString() });
         }
 
         if (context.Faults.TryTake(http.Request.Method, path) is { } fault)
