@@ -16,26 +16,32 @@ internal static class ApplyCommand
     public static Command Create(CliConsole console)
     {
         var planFile = new Argument<string?>("PLANFILE") { Description = "A plan saved by `pamctl plan --out FILE`.", Arity = ArgumentArity.ZeroOrOne };
-        var files = CommonOptions.Files();
-        files.Required = false;
-        files.Arity = ArgumentArity.ZeroOrMore;
+        var files = CommonOptions.Files(required: false, "With PLANFILE: the ProviderConfig and manifests the plan was made from.");
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking for confirmation." };
-        var parallelism = new Option<int?>("--parallelism") { Description = "Most writes at once when the PAM has no transaction (default: the ProviderConfig's, else 10)." };
+        var parallelism = CommonOptions.Parallelism();
+        var embedded = CommonOptions.Embedded();
         var prune = CommonOptions.Prune();
         var prefixes = CommonOptions.PruneNamePrefix();
         var maxDeletes = CommonOptions.MaxDeletes();
         var noColor = CommonOptions.NoColor();
         var command = new Command("apply", "Change the PAM to match the manifests (or execute a saved plan).")
         {
-            planFile, files, autoApprove, parallelism, prune, prefixes, maxDeletes, noColor,
+            planFile, files, autoApprove, parallelism, prune, prefixes, maxDeletes, embedded, noColor,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(console, async () =>
         {
+            var problems = CommonOptions.OutOfRange(parse,
+                (maxDeletes, 0, CommonOptions.MaxDeletesLimit), (parallelism, 1, CommonOptions.ParallelismLimit));
+            if (problems.Count > 0)
+            {
+                return await PlanCommand.FailAsync(console, problems);
+            }
+
             var paths = parse.GetValue(files) ?? [];
             var apply = new ApplyWorkflow(console);
             if (parse.GetValue(planFile) is { } saved)
             {
-                var savedInputs = new PlanInputs(paths, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes));
+                var savedInputs = new PlanInputs(paths, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes), parse.GetValue(embedded));
                 var savedRun = await new SavedPlanWorkflow(console).RunAsync(saved, savedInputs, ct);
                 if (savedRun is null)
                 {
@@ -55,7 +61,7 @@ internal static class ApplyCommand
                 return ExitCodes.Error;
             }
 
-            var inputs = new PlanInputs(paths, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes));
+            var inputs = new PlanInputs(paths, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes), parse.GetValue(embedded));
             await using var run = await new PlanWorkflow(console).RunAsync(inputs, ct);
             if (run is null || run.Plan.HasErrors)
             {

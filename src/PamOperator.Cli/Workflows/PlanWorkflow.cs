@@ -15,6 +15,12 @@ namespace PamOperator.Cli.Workflows;
 /// </summary>
 public sealed class PlanWorkflow(CliConsole console)
 {
+    private readonly List<Diagnostic> _reported = [];
+
+    /// <summary>Every diagnostic this workflow printed, in order: what a JSON or markdown view of a run that stopped
+    /// early still shows.</summary>
+    public IReadOnlyList<Diagnostic> Reported => _reported;
+
     /// <summary>The planned run, or null when diagnostics (already printed) stopped it before any PAM was read.</summary>
     public async Task<PlannedRun?> RunAsync(PlanInputs inputs, CancellationToken cancellationToken)
     {
@@ -25,7 +31,7 @@ public sealed class PlanWorkflow(CliConsole console)
         }
 
         var diagnostics = new DiagnosticBag();
-        var targets = await PamTargets.OpenAsync(read, config => Options(inputs, config), console, diagnostics, cancellationToken);
+        var targets = await PamTargets.OpenAsync(read, config => Options(inputs, config), console, diagnostics, cancellationToken, embedded: inputs.Embedded);
         if (targets is null)
         {
             await ReportAsync(diagnostics);
@@ -48,7 +54,7 @@ public sealed class PlanWorkflow(CliConsole console)
     /// <summary>Reads and validates the manifests, printing their diagnostics; null on errors.</summary>
     public async Task<ManifestReadResult?> ReadAsync(PlanInputs inputs, CancellationToken cancellationToken)
     {
-        var read = await ManifestReader.ReadAsync(inputs.Paths, console.In, console.Catalog, cancellationToken);
+        var read = await ManifestReader.ReadAsync(inputs.Paths, console.In, console.Catalog, cancellationToken, console.WorkingDirectory);
         await ReportAsync(read.Diagnostics);
         if (read.HasErrors)
         {
@@ -68,12 +74,14 @@ public sealed class PlanWorkflow(CliConsole console)
             .Concat((inputs.PruneNamePrefixes ?? []).Select(p => ScopeSelector.Prefix(p)))
             .ToList();
         var prune = inputs.Prune || config?.Prune.Enabled == true;
-        return new PlanOptions(prune, new PruneScope(selectors), inputs.MaxDeletes);
+        return new PlanOptions(prune, new PruneScope(selectors), inputs.MaxDeletes ?? config?.Prune.MaxDeletes);
     }
 
     private async Task ReportAsync(IEnumerable<Diagnostic> diagnostics)
     {
-        var text = DiagnosticsTextView.Render(diagnostics);
+        var list = diagnostics.ToList();
+        _reported.AddRange(list);
+        var text = DiagnosticsTextView.Render(list);
         if (text.Length > 0)
         {
             await console.Error.WriteAsync(text);

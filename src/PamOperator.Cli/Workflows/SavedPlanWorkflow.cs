@@ -41,7 +41,7 @@ public sealed class SavedPlanWorkflow(CliConsole console)
         diagnostics.AddRange(saved.Diagnostics);
         var read = paths.Count == 0
             ? new ManifestReadResult([], [], [], 0)
-            : await ManifestReader.ReadAsync(paths, console.In, console.Catalog, cancellationToken);
+            : await ManifestReader.ReadAsync(paths, console.In, console.Catalog, cancellationToken, console.WorkingDirectory);
         diagnostics.AddRange(read.Diagnostics);
         if (!saved.Succeeded || read.HasErrors)
         {
@@ -57,7 +57,7 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return await FailAsync(diagnostics);
         }
 
-        var targets = await PamTargets.OpenAsync(read, config => PlanWorkflow.Options(inputs, config), console, diagnostics, cancellationToken);
+        var targets = await PamTargets.OpenAsync(read, config => PlanWorkflow.Options(inputs, config), console, diagnostics, cancellationToken, embedded: inputs.Embedded);
         if (targets is null)
         {
             return await FailAsync(diagnostics);
