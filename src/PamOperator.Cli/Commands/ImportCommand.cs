@@ -34,7 +34,9 @@ internal static class ImportCommand
         var outputDir = new Option<string>("--output-dir") { Description = "Directory to write the manifests into (created if missing).", DefaultValueFactory = _ => "imported" };
         var force = new Option<bool>("--force") { Description = "Overwrite files that exist and differ (default: refuse, write nothing)." };
         var embedded = CommonOptions.Embedded();
-        var command = new Command("import", "Write manifests for the objects that already exist in the PAM.") { vendor, files, kinds, outputDir, force, embedded };
+        var command = new Command("import", HelpText.Of("Write manifests for the objects that already exist in the PAM.",
+            "pamctl import -f providerconfig.yaml --output-dir imported",
+            "pamctl import -f providerconfig.yaml --kind Safe --kind Account --force")) { vendor, files, kinds, outputDir, force, embedded };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(console, () =>
             RunAsync(console, new ImportRequest(parse.GetValue(vendor)!, parse.GetValue(files) ?? [], parse.GetValue(kinds) ?? [],
                 parse.GetValue(outputDir)!, parse.GetValue(force), parse.GetValue(embedded)), ct)));

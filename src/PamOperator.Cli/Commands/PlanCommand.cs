@@ -27,7 +27,10 @@ internal static class PlanCommand
         var maxDeletes = CommonOptions.MaxDeletes();
         var embedded = CommonOptions.Embedded();
         var noColor = CommonOptions.NoColor();
-        var command = new Command("plan", "Show what apply would change in the PAM, without changing anything.")
+        var command = new Command("plan", HelpText.Of("Show what apply would change in the PAM, without changing anything.",
+            "pamctl plan -f manifests/",
+            "pamctl plan -f manifests/ --detailed-exitcode --out plan.bin --output markdown > plan.md   # CI: 0 none, 2 changes, 1 error",
+            "pamctl plan -f examples/ --embedded   # against the embedded simulator"))
         {
             files, output, outFile, detailed, prune, prefixes, maxDeletes, embedded, noColor,
         };

@@ -22,7 +22,8 @@ internal static class ValidateCommand
         };
         output.AcceptOnlyFromAmong("text", "json");
 
-        var command = new Command("validate", "Validate manifests (schema and rules) without contacting a PAM.");
+        var command = new Command("validate", HelpText.Of("Validate manifests (schema and rules) without contacting a PAM.",
+            "pamctl validate -f manifests/", "pamctl validate -f manifests/ -f providerconfig.yaml --output json"));
         command.Options.Add(files);
         command.Options.Add(output);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>

@@ -1,4 +1,5 @@
 using PamOperator.Core.Diagnostics;
+using PamOperator.Core.Manifests;
 using PamOperator.Core.Vendors;
 using PamOperator.Engine.Planning;
 using PamOperator.Engine.Runs;
@@ -104,13 +105,15 @@ public static class PamTargets
                 continue;
             }
 
+            List<ManifestObject> desired = [.. read.Objects.Where(o => ProviderConfigChoice.For(o, read.ProviderConfigs)?.Name == config.Name)];
             targets.Add(new PamTarget
             {
                 Name = config.Name,
                 Description = $"{config.Vendor} at {config.Endpoint} (ProviderConfig {config.Name})",
                 Connection = connection,
                 Kinds = module.Kinds,
-                Desired = [.. read.Objects.Where(o => ProviderConfigChoice.For(o, read.ProviderConfigs)?.Name == config.Name)],
+                Desired = desired,
+                Removed = OrphanLedger.Removed(console, connection.TargetIdentity, desired),
                 Options = options(config),
                 Parallelism = config.Parallelism,
             });
@@ -204,6 +207,7 @@ public static class PamTargets
                 Connection = connection,
                 Kinds = module.Kinds,
                 Desired = [.. read.Objects.Where(o => o.Kind.Vendor == vendor)],
+                Removed = OrphanLedger.Removed(console, EmbeddedSimulator.TargetIdentity(vendor), [.. read.Objects.Where(o => o.Kind.Vendor == vendor)]),
                 Options = options(null),
                 TargetIdentityOverride = EmbeddedSimulator.TargetIdentity(vendor),
             });

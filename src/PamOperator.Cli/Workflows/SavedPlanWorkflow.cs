@@ -23,6 +23,11 @@ public sealed class SavedPlanWorkflow(CliConsole console)
     private const int MaxListedDifferences = 20;
     private const int MaxPlanFileBytes = 512 * 1024 * 1024;
 
+    private readonly List<Diagnostic> _reported = [];
+
+    /// <summary>Every diagnostic this workflow printed (for <c>apply --output json</c>).</summary>
+    public IReadOnlyList<Diagnostic> Reported => _reported;
+
     /// <summary>The run to apply, or null when diagnostics (already printed) refuse it.</summary>
     public async Task<PlannedRun?> RunAsync(string planFile, PlanInputs inputs, CancellationToken cancellationToken)
     {
@@ -168,6 +173,7 @@ public sealed class SavedPlanWorkflow(CliConsole console)
 
     private async Task<PlannedRun?> FailAsync(DiagnosticBag diagnostics)
     {
+        _reported.AddRange(diagnostics.Sorted());
         await console.Error.WriteAsync(DiagnosticsTextView.Render(diagnostics.Sorted()));
         return null;
     }

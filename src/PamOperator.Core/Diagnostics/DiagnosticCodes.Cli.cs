@@ -19,6 +19,9 @@ public static partial class DiagnosticCodes
     /// <summary>A command-line option is outside its range.</summary>
     public const string OptionOutOfRange = "PAM019";
 
+    /// <summary><c>apply</c> was given neither manifests nor a saved plan.</summary>
+    public const string ApplyNeedsInput = "PAM409";
+
     /// <summary>Import would overwrite a file that exists (without <c>--force</c>).</summary>
     public const string ImportWouldOverwrite = "PAM603";
 
