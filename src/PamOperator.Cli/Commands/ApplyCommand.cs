@@ -93,10 +93,10 @@ internal static class ApplyCommand
                 }
 
                 var inputs = new PlanInputs(paths, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes), parse.GetValue(embedded));
-                var planning = new PlanWorkflow(human);
+                var planning = new PlanWorkflow(human, forApply: true);
                 await using var run = await planning.RunAsync(inputs, ct);
                 reported.AddRange(planning.Reported);
-                if (run is null || run.Plan.HasErrors)
+                if (run is null || run.Plan.HasErrors || planning.SecretProblems.Count > 0)
                 {
                     return ExitCodes.Error;
                 }

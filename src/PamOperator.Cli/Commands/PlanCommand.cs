@@ -56,7 +56,7 @@ internal static class PlanCommand
             var view = new PlanViewOptions
             {
                 Color = Color(console, parse.GetValue(noColor)),
-                InputDiagnostics = run.Read.Diagnostics,
+                InputDiagnostics = [.. run.Read.Diagnostics, .. workflow.SecretProblems],
                 FullPlanArtifact = saveTo,
             };
             if (run.Plan.HasErrors)
