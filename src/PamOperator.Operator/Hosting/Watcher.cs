@@ -17,7 +17,7 @@ internal sealed class Watcher(IKubernetesApi api, ResourceCache cache, WorkQueue
     public async Task RunAsync(OperatorKind kind, CancellationToken cancellationToken)
     {
         var ns = kind.Resource.Namespaced ? options.Namespace : null;
-        var watch = new WatchOptions { TimeoutSeconds = options.WatchTimeoutSeconds };
+        var watch = new WatchOptions { TimeoutSeconds = options.WatchTimeoutSeconds, IdleTimeout = options.WatchIdleTimeout };
         await foreach (var e in api.WatchAsync(kind.Resource, ns, watch, cancellationToken))
         {
             switch (e.Type)

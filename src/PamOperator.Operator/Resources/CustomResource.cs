@@ -19,6 +19,10 @@ internal sealed record CustomResource(OperatorKind Kind, JsonObject Object)
 
     public JsonObject? Status => Object["status"] as JsonObject;
 
+    /// <summary>The pause annotation is "true": the operator does nothing to this object (nor its PAM object).</summary>
+    public bool IsPaused => Object["metadata"]?["annotations"]?[PamOperator.Operator.Status.ConditionReasons.PausedAnnotation] is JsonValue v
+        && v.TryGetValue(out string? s) && string.Equals(s, "true", StringComparison.OrdinalIgnoreCase);
+
     public JsonObject Spec => Object["spec"] as JsonObject ?? [];
 
     /// <summary>spec.providerConfigRef.name, or null when the object names none.</summary>

@@ -54,12 +54,15 @@ public sealed class LifecycleTests
         await h.Client.CreateAsync(Safes, "default", Cr("Safe", "broken", """{"bogusField":1}"""));
 
         var broken = await Eventually.UntilAsync(() => h.GetAsync(Safes, "broken"),
-            s => Condition(s, "Synced", "reason") == ConditionReasons.InvalidSpec, "InvalidSpec is reported");
+            s => Cause(s) == ConditionReasons.InvalidSpec, "InvalidSpec is reported");
+        await Task.Delay(500); // a key first queued under "default" (before the ProviderConfig was listed) is moved to "test" once
         var batches = op.Host.Metrics.Batches;
         await Task.Delay(1500);
 
         Condition(broken, "Ready").Should().Be("False");
-        Condition(broken, "Synced", "message").Should().StartWith("PAM1");
+        Condition(broken, "Ready", "reason").Should().Be(ConditionReasons.Creating, "crossplane-runtime's reason: never created");
+        Condition(broken, "Synced", "reason").Should().Be(ConditionReasons.ReconcileError);
+        Condition(broken, "Synced", "message").Should().StartWith("InvalidSpec: PAM1");
         op.Host.Metrics.Batches.Should().Be(batches, "an invalid spec is terminal until the spec changes");
         (await h.SimulatorFindAsync("safe", "broken")).Should().BeEmpty();
     }
@@ -73,7 +76,7 @@ public sealed class LifecycleTests
         await h.Client.CreateAsync(UserSafeAssignments, "default", Cr("UserSafeAssignment", "alice-later", """{"user":"alice","safe":"later"}"""));
 
         await Eventually.UntilAsync(() => h.GetAsync(UserSafeAssignments, "alice-later"),
-            s => Condition(s, "Ready", "reason") == ConditionReasons.ReferenceNotReady, "ReferenceNotReady");
+            s => Cause(s) == ConditionReasons.ReferenceNotReady, "ReferenceNotReady");
         await Eventually.UntilAsync(() => h.GetAsync(Safes, "independent"), IsReady, "a missing reference does not fail the others");
         await h.Client.CreateAsync(Safes, "default", Cr("Safe", "later", "{}"));
 
@@ -89,7 +92,7 @@ public sealed class LifecycleTests
         await h.Client.CreateAsync(Safes, "default", Cr("Safe", "orphaned", "{}"));
 
         await Eventually.UntilAsync(() => h.GetAsync(Safes, "orphaned"),
-            s => Condition(s, "Synced", "reason") == ConditionReasons.ProviderConfigMissing, "ProviderConfigMissing");
+            s => Cause(s) == ConditionReasons.ProviderConfigMissing, "ProviderConfigMissing");
         (await h.SimulatorFindAsync("safe", "orphaned")).Should().BeEmpty();
     }
 }
