@@ -46,6 +46,7 @@ internal sealed class BatchReconciler(
         }
 
         var outcomes = await ReportAsync(inputs, batch, cancellationToken);
+        await new ProviderConfigReporter(cache, _writer, _events).ReportAsync(providerConfig, connection, inputs, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         foreach (var kind in members.Select(m => m.Kind.Descriptor.Kind).Distinct(StringComparer.Ordinal))
         {
@@ -111,6 +112,7 @@ internal sealed class BatchReconciler(
             metrics.Reconciled(resource.Kind.Descriptor.Kind, outcome.Synced);
             if (!outcome.Synced && !outcome.Paused)
             {
+                logger.LogWarning("{Resource}: {Reason}: {Message}", key.ToString(), outcome.Reason, outcome.Message);
                 await _events.RecordAsync(resource, warning: true, outcome.Reason, outcome.Message, cancellationToken);
             }
 

@@ -55,7 +55,8 @@ public sealed class LifecycleTests
 
         var broken = await Eventually.UntilAsync(() => h.GetAsync(Safes, "broken"),
             s => Cause(s) == ConditionReasons.InvalidSpec, "InvalidSpec is reported");
-        await Task.Delay(500); // a key first queued under "default" (before the ProviderConfig was listed) is moved to "test" once
+        await Eventually.UntilAsync(() => h.GetAsync(ProviderConfigs, "test"), c => Condition(c, "Ready") == "True", "the ProviderConfig settled");
+        await Task.Delay(1000); // its in-use finalizer and status were written (one batch), and a key first queued under "default" moved to "test"
         var batches = op.Host.Metrics.Batches;
         await Task.Delay(1500);
 
