@@ -18,7 +18,7 @@ public sealed record RbacGrant(string Group, string Resource, string Verb)
             .Concat(new[] { "update", "patch" }.Select(v => new RbacGrant(c.Group, c.Plural + "/status", v)))
             .Append(new RbacGrant(c.Group, c.Plural + "/finalizers", "update")))
         .Concat(new[] { "get", "list", "watch" }.Select(v => new RbacGrant(string.Empty, "secrets", v)))
-        .Concat(new[] { "create", "patch" }.Select(v => new RbacGrant(string.Empty, "events", v)))
+        .Concat(new[] { string.Empty, "events.k8s.io" }.SelectMany(g => new[] { "create", "patch" }.Select(v => new RbacGrant(g, "events", v))))
         .ToHashSet();
 
     /// <summary>What leader election needs in the operator's namespace.</summary>
