@@ -1,26 +1,69 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using PamOperator.Core.Security;
 using PamOperator.Kubernetes;
 using PamOperator.Operator.Resources;
 
 namespace PamOperator.Operator.Reconciling;
 
 /// <summary>
-/// Writes core/v1 Events about custom resources (Normal: Created, Updated, Deleted; Warning: failures). Best effort:
-/// a failed write is logged and never fails a reconcile. Messages never carry a secret.
+/// Writes events about custom resources (Normal: Created, Updated, Replaced, Deleted; Warning: failures) through
+/// events.k8s.io/v1, as client-go's events recorder does: a repeat of the same event (same object, type, reason and
+/// note) within <see cref="SeriesWindow"/> is not a new Event but a patch of the first one's <c>series</c> (count and
+/// lastObservedTime), so a failure retried with backoff is one Event with a growing count. A server that does not serve
+/// events.k8s.io/v1 (404) gets core/v1 Events instead, aggregated the same way through <c>count</c> and
+/// <c>lastTimestamp</c>. Notes are redacted and bounded. Best effort: a failed write is logged and never fails a
+/// reconcile.
 /// </summary>
-internal sealed class EventRecorder(IKubernetesApi api, string defaultNamespace, TimeProvider time, ILogger logger)
+internal sealed class EventRecorder(IKubernetesApi api, string defaultNamespace, TimeProvider time, ILogger logger, SecretRedactor redactor)
 {
     public const string Component = "pam-operator";
+
+    public static readonly ResourceRef EventsV1 = new("events.k8s.io", "v1", "events", true);
+
+    /// <summary>How long a repeat counts as the same series (client-go: 6 minutes).</summary>
+    public static readonly TimeSpan SeriesWindow = TimeSpan.FromMinutes(6);
+
+    private readonly ConcurrentDictionary<(string Ns, string Uid, string Type, string Reason, string Note), Series> _series = new();
+    private volatile bool _coreOnly;
 
     public async Task RecordAsync(CustomResource resource, bool warning, string reason, string message, CancellationToken cancellationToken)
     {
         var ns = resource.Key.Namespace ?? defaultNamespace;
-        var now = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var name = $"{resource.Key.Name}.{time.GetUtcNow().ToUnixTimeMilliseconds():x}{Random.Shared.Next(0x10000):x4}";
-        var ev = KubernetesObjects.New(ResourceRef.Events, "Event", ns, name);
-        ev["involvedObject"] = new JsonObject
+        var note = redactor.Redact(message.Length > 1000 ? message[..1000] : message) ?? string.Empty;
+        var type = warning ? "Warning" : "Normal";
+        var uid = resource.Object["metadata"]?["uid"]?.ToString() ?? resource.Key.ToString();
+        var key = (ns, uid, type, reason, note);
+        var now = time.GetUtcNow();
+        try
+        {
+            if (_series.TryGetValue(key, out var series) && now - series.Last < SeriesWindow)
+            {
+                series.Count++;
+                series.Last = now;
+                await PatchAsync(series, now, cancellationToken);
+                return;
+            }
+
+            var created = await CreateAsync(resource, ns, type, reason, note, now, cancellationToken);
+            _series[key] = created;
+            foreach (var stale in _series.Where(p => now - p.Value.Last >= SeriesWindow).Select(p => p.Key).ToList())
+            {
+                _series.TryRemove(stale, out _);
+            }
+        }
+        catch (Exception e) when (e is KubernetesStatusException or HttpRequestException)
+        {
+            logger.LogWarning("event for {Resource} not written: {Error}", resource.Key.ToString(), e.Message);
+        }
+    }
+
+    private async Task<Series> CreateAsync(CustomResource resource, string ns, string type, string reason, string note, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var name = $"{resource.Key.Name}.{now.ToUnixTimeMilliseconds():x}{Random.Shared.Next(0x10000):x4}";
+        var regarding = new JsonObject
         {
             ["apiVersion"] = resource.Object["apiVersion"]?.DeepClone(),
             ["kind"] = resource.Object["kind"]?.DeepClone(),
@@ -28,20 +71,64 @@ internal sealed class EventRecorder(IKubernetesApi api, string defaultNamespace,
             ["namespace"] = resource.Key.Namespace,
             ["uid"] = resource.Object["metadata"]?["uid"]?.DeepClone(),
         };
-        ev["reason"] = reason;
-        ev["message"] = message.Length > 1000 ? message[..1000] : message;
-        ev["type"] = warning ? "Warning" : "Normal";
-        ev["source"] = new JsonObject { ["component"] = Component };
-        ev["firstTimestamp"] = now;
-        ev["lastTimestamp"] = now;
-        ev["count"] = 1;
-        try
+        if (!_coreOnly)
         {
-            await api.CreateAsync(ResourceRef.Events, ns, ev, cancellationToken);
+            var ev = KubernetesObjects.New(EventsV1, "Event", ns, name);
+            ev["eventTime"] = MicroTime(now);
+            ev["reportingController"] = "pamoperator.io/" + Component;
+            ev["reportingInstance"] = Component;
+            ev["action"] = type == "Warning" ? "Reconcile" : reason;
+            ev["reason"] = reason;
+            ev["note"] = note;
+            ev["type"] = type;
+            ev["regarding"] = regarding.DeepClone();
+            try
+            {
+                await api.CreateAsync(EventsV1, ns, ev, cancellationToken);
+                return new Series(EventsV1, ns, name, now);
+            }
+            catch (KubernetesStatusException e) when (e.IsNotFound && !e.StatusMessage.Contains("namespace", StringComparison.OrdinalIgnoreCase))
+            {
+                _coreOnly = true;
+                logger.LogInformation("events.k8s.io/v1 is not served: writing core/v1 Events");
+            }
         }
-        catch (Exception e) when (e is KubernetesStatusException or HttpRequestException)
-        {
-            logger.LogWarning("event for {Resource} not written: {Error}", resource.Key.ToString(), e.Message);
-        }
+
+        var core = KubernetesObjects.New(ResourceRef.Events, "Event", ns, name);
+        core["involvedObject"] = regarding;
+        core["reason"] = reason;
+        core["message"] = note;
+        core["type"] = type;
+        core["source"] = new JsonObject { ["component"] = Component };
+        core["firstTimestamp"] = Time(now);
+        core["lastTimestamp"] = Time(now);
+        core["count"] = 1;
+        await api.CreateAsync(ResourceRef.Events, ns, core, cancellationToken);
+        return new Series(ResourceRef.Events, ns, name, now);
+    }
+
+    private Task PatchAsync(Series series, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        JsonObject patch = series.Resource == EventsV1
+            ? new() { ["series"] = new JsonObject { ["count"] = series.Count, ["lastObservedTime"] = MicroTime(now) } }
+            : new() { ["count"] = series.Count, ["lastTimestamp"] = Time(now) };
+        return api.PatchAsync(series.Resource, series.Namespace, series.Name, PatchType.Merge, patch, cancellationToken);
+    }
+
+    private static string MicroTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private sealed class Series(ResourceRef resource, string ns, string name, DateTimeOffset first)
+    {
+        public ResourceRef Resource { get; } = resource;
+
+        public string Namespace { get; } = ns;
+
+        public string Name { get; } = name;
+
+        public int Count { get; set; } = 1;
+
+        public DateTimeOffset Last { get; set; } = first;
     }
 }
