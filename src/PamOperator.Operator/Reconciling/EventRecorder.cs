@@ -12,10 +12,9 @@ namespace PamOperator.Operator.Reconciling;
 /// Writes events about custom resources (Normal: Created, Updated, Replaced, Deleted; Warning: failures) through
 /// events.k8s.io/v1, as client-go's events recorder does: a repeat of the same event (same object, type, reason and
 /// note) within <see cref="SeriesWindow"/> is not a new Event but a patch of the first one's <c>series</c> (count and
-/// lastObservedTime), so a failure retried with backoff is one Event with a growing count. A server that does not serve
-/// events.k8s.io/v1 (404) gets core/v1 Events instead, aggregated the same way through <c>count</c> and
-/// <c>lastTimestamp</c>. Notes are redacted and bounded. Best effort: a failed write is logged and never fails a
-/// reconcile.
+/// lastObservedTime), so a failure retried with backoff is one Event with a growing count. Only events.k8s.io/v1 (every
+/// Kubernetes release since 1.19 serves it), so the RBAC grants create and patch of that API's events and nothing of
+/// core/v1. Notes are redacted and bounded. Best effort: a failed write is logged and never fails a reconcile.
 /// </summary>
 internal sealed class EventRecorder(IKubernetesApi api, string defaultNamespace, TimeProvider time, ILogger logger, SecretRedactor redactor)
 {
@@ -27,7 +26,6 @@ internal sealed class EventRecorder(IKubernetesApi api, string defaultNamespace,
     public static readonly TimeSpan SeriesWindow = TimeSpan.FromMinutes(6);
 
     private readonly ConcurrentDictionary<(string Ns, string Uid, string Type, string Reason, string Note), Series> _series = new();
-    private volatile bool _coreOnly;
 
     public async Task RecordAsync(CustomResource resource, bool warning, string reason, string message, CancellationToken cancellationToken)
     {
@@ -71,58 +69,27 @@ internal sealed class EventRecorder(IKubernetesApi api, string defaultNamespace,
             ["namespace"] = resource.Key.Namespace,
             ["uid"] = resource.Object["metadata"]?["uid"]?.DeepClone(),
         };
-        if (!_coreOnly)
-        {
-            var ev = KubernetesObjects.New(EventsV1, "Event", ns, name);
-            ev["eventTime"] = MicroTime(now);
-            ev["reportingController"] = "pamoperator.io/" + Component;
-            ev["reportingInstance"] = Component;
-            ev["action"] = type == "Warning" ? "Reconcile" : reason;
-            ev["reason"] = reason;
-            ev["note"] = note;
-            ev["type"] = type;
-            ev["regarding"] = regarding.DeepClone();
-            try
-            {
-                await api.CreateAsync(EventsV1, ns, ev, cancellationToken);
-                return new Series(EventsV1, ns, name, now);
-            }
-            catch (KubernetesStatusException e) when (e.IsNotFound && !e.StatusMessage.Contains("namespace", StringComparison.OrdinalIgnoreCase))
-            {
-                _coreOnly = true;
-                logger.LogInformation("events.k8s.io/v1 is not served: writing core/v1 Events");
-            }
-        }
-
-        var core = KubernetesObjects.New(ResourceRef.Events, "Event", ns, name);
-        core["involvedObject"] = regarding;
-        core["reason"] = reason;
-        core["message"] = note;
-        core["type"] = type;
-        core["source"] = new JsonObject { ["component"] = Component };
-        core["firstTimestamp"] = Time(now);
-        core["lastTimestamp"] = Time(now);
-        core["count"] = 1;
-        await api.CreateAsync(ResourceRef.Events, ns, core, cancellationToken);
-        return new Series(ResourceRef.Events, ns, name, now);
+        var ev = KubernetesObjects.New(EventsV1, "Event", ns, name);
+        ev["eventTime"] = MicroTime(now);
+        ev["reportingController"] = "pamoperator.io/" + Component;
+        ev["reportingInstance"] = Component;
+        ev["action"] = type == "Warning" ? "Reconcile" : reason;
+        ev["reason"] = reason;
+        ev["note"] = note;
+        ev["type"] = type;
+        ev["regarding"] = regarding;
+        await api.CreateAsync(EventsV1, ns, ev, cancellationToken);
+        return new Series(ns, name, now);
     }
 
-    private Task PatchAsync(Series series, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        JsonObject patch = series.Resource == EventsV1
-            ? new() { ["series"] = new JsonObject { ["count"] = series.Count, ["lastObservedTime"] = MicroTime(now) } }
-            : new() { ["count"] = series.Count, ["lastTimestamp"] = Time(now) };
-        return api.PatchAsync(series.Resource, series.Namespace, series.Name, PatchType.Merge, patch, cancellationToken);
-    }
+    private Task PatchAsync(Series series, DateTimeOffset now, CancellationToken cancellationToken) =>
+        api.PatchAsync(EventsV1, series.Namespace, series.Name, PatchType.Merge,
+            new JsonObject { ["series"] = new JsonObject { ["count"] = series.Count, ["lastObservedTime"] = MicroTime(now) } }, cancellationToken);
 
     private static string MicroTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
-    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private sealed class Series(ResourceRef resource, string ns, string name, DateTimeOffset first)
+    private sealed class Series(string ns, string name, DateTimeOffset first)
     {
-        public ResourceRef Resource { get; } = resource;
-
         public string Namespace { get; } = ns;
 
         public string Name { get; } = name;
