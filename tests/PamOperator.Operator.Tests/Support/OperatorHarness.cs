@@ -37,7 +37,9 @@ public sealed class OperatorHarness : IAsyncDisposable
     {
         var server = await KubeTestServer.StartAsync();
         var simulator = await FudoSimulator.StartAsync(new FudoSimulatorOptions());
-        var client = KubernetesApiClient.ForServer(server.BaseAddress);
+        // The tests' own client stands in for users and kubectl, not for the operator: no client-side rate limit, so a
+        // burst the tests create arrives as a burst (at the default 20 QPS, 1000 creates would trickle in over 50 s).
+        var client = KubernetesApiClient.ForServer(server.BaseAddress, options: new KubernetesApiOptions { Qps = 0 });
         foreach (var kind in new KindCatalog(BuiltInVendors.Registry).AllWithProviderConfig)
         {
             await client.CreateAsync(ResourceRef.CustomResourceDefinitions, null, CrdGenerator.Generate(kind));
