@@ -44,8 +44,13 @@ public sealed record OperatorOptions
     /// each period jittered by up to 10 %.</summary>
     public TimeSpan Resync { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long a batch waits for more keys before it starts. Default 200 ms.</summary>
+    /// <summary>How long a batch waits for more keys before it starts; while keys keep arriving it waits another window
+    /// (a trickle, such as kubectl or Argo CD applying objects one request at a time, settles into one batch), up to
+    /// <see cref="BatchMaxWait"/>. Default 200 ms.</summary>
     public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest a batch waits for keys to stop arriving before it starts anyway. Default 2 s.</summary>
+    public TimeSpan BatchMaxWait { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Batches processed at once (each for a different ProviderConfig). Default 2.</summary>
     public int Workers { get; init; } = 2;

@@ -7,9 +7,9 @@ using PamOperator.Operator.Resources;
 namespace PamOperator.Operator.Hosting;
 
 /// <summary>
-/// Takes batches off the queue while this instance leads: waits for a group, lets the batch window fill, drains the
-/// group's keys, reconciles them as one batch, then retries the keys whose outcome asks for it (with backoff) and
-/// forgets the others. A key the batch did not hold because its object now belongs to another ProviderConfig is added
+/// Takes batches off the queue while this instance leads: waits for a group, lets the batch window fill (longer while
+/// keys keep arriving, up to a bound), drains the group's keys, reconciles them as one batch, then retries the keys
+/// whose outcome asks for it (with backoff) and forgets the others. A key the batch did not hold because its object now belongs to another ProviderConfig is added
 /// under that one (not dropped). A Kubernetes failure during a batch retries all its keys. Each batch taken or finished
 /// is progress for <see cref="Liveness"/>.
 /// </summary>
@@ -26,7 +26,7 @@ internal sealed class Worker(
             try
             {
                 liveness.Progressed();
-                await Task.Delay(options.BatchWindow, time, cancellationToken);
+                await SettleAsync(group, cancellationToken);
                 var keys = queue.Drain(group);
                 if (keys.Count == 0)
                 {
@@ -41,6 +41,25 @@ internal sealed class Worker(
                 metrics.WorkerBusy(-1);
                 liveness.Progressed();
             }
+        }
+    }
+
+    /// <summary>Lets the batch window fill, and keeps waiting window by window while keys still arrive (bounded by
+    /// <see cref="OperatorOptions.BatchMaxWait"/>): each batch observes the PAM once, so fewer batches, fewer observations.</summary>
+    private async Task SettleAsync(string group, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var before = queue.Pending(group);
+        while (true)
+        {
+            await Task.Delay(options.BatchWindow, time, cancellationToken);
+            var after = queue.Pending(group);
+            if (!WorkQueue.KeepSettling(before, after, time.GetElapsedTime(started), options.BatchWindow, options.BatchMaxWait))
+            {
+                return;
+            }
+
+            before = after;
         }
     }
 

@@ -32,6 +32,24 @@ internal sealed class WorkQueue(TimeProvider time, Backoff backoff, Hosting.Oper
         }
     }
 
+    /// <summary>Keys of <paramref name="group"/> waiting for its next batch.</summary>
+    public int Pending(string group)
+    {
+        lock (_gate)
+        {
+            return _dirty.TryGetValue(group, out var keys) ? keys.Count : 0;
+        }
+    }
+
+    /// <summary>
+    /// Whether a batch about to start should wait another window: keys arrived during the last one (<paramref
+    /// name="before"/> to <paramref name="after"/> waiting keys) and another window still ends within <paramref
+    /// name="maxWait"/>. So a single change waits one window, a burst or a trickle settles into one batch, and no batch
+    /// waits longer than <paramref name="maxWait"/>.
+    /// </summary>
+    public static bool KeepSettling(int before, int after, TimeSpan waited, TimeSpan window, TimeSpan maxWait) =>
+        after > before && waited + window <= maxWait;
+
     public void Add(string group, ResourceKey key)
     {
         lock (_gate)
