@@ -43,5 +43,8 @@ public interface IKubernetesApi
     /// 410 (HTTP 410 or a 200 stream carrying an ERROR event with code 410) and reports it as
     /// <see cref="WatchEventType.Relisted"/>, and backs off (bounded, exponential) on errors. Never ends by itself.
     /// </summary>
+    /// <summary>The official client's coordination.k8s.io/v1 Lease lock for its <c>LeaderElector</c>.</summary>
+    k8s.LeaderElection.ILock LeaseLock(string ns, string name, string identity);
+
     IAsyncEnumerable<WatchEvent> WatchAsync(ResourceRef resource, string? ns, WatchOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -1,37 +1,57 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using PamOperator.Kubernetes.Config;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 using PamOperator.Kubernetes.Watching;
 
 namespace PamOperator.Kubernetes;
 
 /// <summary>
-/// <see cref="IKubernetesApi"/> over HttpClient and System.Text.Json. The bearer token goes in the Authorization
-/// header only; exceptions carry the method, path and the server's Status message, never headers or bodies.
+/// <see cref="IKubernetesApi"/> on the official client (KubernetesClient): its configuration (kubeconfig with exec and
+/// auth-provider plugins, in-cluster service account with token refresh), its transport and generic custom-object
+/// operations (the core group goes through the same calls: the client maps <c>apis//v1</c> to <c>api/v1</c>).
+/// What this adds: a per-request timeout on every call but watches (<see cref="KubernetesApiOptions.RequestTimeout"/>),
+/// a client-side QPS limit and REST-client observations (<see cref="RestClientHandler"/>), the list-then-watch loop
+/// with resume and relist (<see cref="WatchLoop"/>), and error mapping: the client's
+/// <see cref="HttpOperationException"/> carries the request body (a Secret, say), so it is turned into a
+/// <see cref="KubernetesStatusException"/> holding the method, path and the server's Status message only, never
+/// chained as an inner exception.
 /// </summary>
 public sealed class KubernetesApiClient : IKubernetesApi, IDisposable
 {
-    private readonly KubernetesClientConfiguration _config;
-    private readonly HttpClient _http;
+    private readonly k8s.Kubernetes _client;
 
-    /// <param name="config">Server, credentials and TLS settings.</param>
-    /// <param name="timeProvider">Clock for watch backoff delays; default the system clock.</param>
-    /// <param name="handler">Optional transport (tests); by default one is built from the configuration's TLS settings.</param>
-    public KubernetesApiClient(KubernetesClientConfiguration config, TimeProvider? timeProvider = null, HttpMessageHandler? handler = null)
+    /// <param name="config">The official client's configuration (<see cref="Config.KubernetesConfig"/> builds it).</param>
+    /// <param name="options">Timeouts, QPS limit, clock and observer; defaults when null.</param>
+    public KubernetesApiClient(KubernetesClientConfiguration config, KubernetesApiOptions? options = null)
     {
-        _config = config;
-        TimeProvider = timeProvider ?? TimeProvider.System;
-        _http = new HttpClient(handler ?? HttpHandlerFactory.Create(config)) { BaseAddress = config.Server, Timeout = Timeout.InfiniteTimeSpan };
+        ArgumentNullException.ThrowIfNull(config);
+        Options = options ?? new KubernetesApiOptions();
+        config.HttpClientTimeout = Options.RequestTimeout;
+        DefaultNamespace = string.IsNullOrEmpty(config.Namespace) ? "default" : config.Namespace;
+        Host = new Uri(config.Host).Authority;
+        _client = new k8s.Kubernetes(config, new RestClientHandler(Options, Host));
     }
 
-    public string DefaultNamespace => _config.Namespace;
+    /// <summary>A client for a server without credentials (tests, a local proxy).</summary>
+    public static KubernetesApiClient ForServer(Uri server, string? token = null, KubernetesApiOptions? options = null) =>
+        new(new KubernetesClientConfiguration { Host = server.ToString(), AccessToken = token }, options);
 
-    internal TimeProvider TimeProvider { get; }
+    public string DefaultNamespace { get; }
 
-    public async Task<JsonObject> GetAsync(ResourceRef resource, string? ns, string name, CancellationToken cancellationToken = default) =>
-        Object(await SendAsync(HttpMethod.Get, resource.ObjectPath(Ns(resource, ns), name), null, null, cancellationToken));
+    /// <summary>The official client, for what it does whole (leader election on a Lease).</summary>
+    public IKubernetes Kubernetes => _client;
+
+    public KubernetesApiOptions Options { get; }
+
+    internal string Host { get; }
+
+    internal TimeProvider TimeProvider => Options.TimeProvider;
+
+    public Task<JsonObject> GetAsync(ResourceRef resource, string? ns, string name, CancellationToken cancellationToken = default) =>
+        CallAsync("GET", resource.ObjectPath(Ns(resource, ns), name), c => resource.Namespaced
+            ? c.GetNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(resource.Group, resource.Version, Ns(resource, ns)!, resource.Plural, name, cancellationToken: cancellationToken)
+            : c.GetClusterCustomObjectWithHttpMessagesAsync<JsonObject>(resource.Group, resource.Version, resource.Plural, name, cancellationToken: cancellationToken));
 
     public async Task<ObjectList> ListAsync(ResourceRef resource, string? ns, ListOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -41,10 +61,7 @@ public sealed class KubernetesApiClient : IKubernetesApi, IDisposable
         string? continueToken = null;
         do
         {
-            var query = Query(("labelSelector", options.LabelSelector), ("fieldSelector", options.FieldSelector),
-                ("limit", options.PageSize > 0 ? options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
-                ("continue", continueToken));
-            var page = Object(await SendAsync(HttpMethod.Get, resource.CollectionPath(ns) + query, null, null, cancellationToken));
+            var page = await ListPageAsync(resource, ns, options, continueToken, cancellationToken);
             resourceVersion ??= page["metadata"]?["resourceVersion"]?.ToString() ?? string.Empty;
             continueToken = page["metadata"]?["continue"]?.ToString();
             items.AddRange((page["items"] as JsonArray ?? []).OfType<JsonObject>().Select(i => (JsonObject)i.DeepClone()));
@@ -54,114 +71,122 @@ public sealed class KubernetesApiClient : IKubernetesApi, IDisposable
         return new ObjectList(items, resourceVersion);
     }
 
-    public async Task<JsonObject> CreateAsync(ResourceRef resource, string? ns, JsonObject obj, CancellationToken cancellationToken = default) =>
-        Object(await SendAsync(HttpMethod.Post, resource.CollectionPath(Ns(resource, obj.Namespace() ?? ns)), Json(obj), "application/json", cancellationToken));
+    public Task<JsonObject> CreateAsync(ResourceRef resource, string? ns, JsonObject obj, CancellationToken cancellationToken = default)
+    {
+        var target = Ns(resource, obj.Namespace() ?? ns);
+        return CallAsync("POST", resource.CollectionPath(target), c => resource.Namespaced
+            ? c.CreateNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(obj, resource.Group, resource.Version, target!, resource.Plural, cancellationToken: cancellationToken)
+            : c.CreateClusterCustomObjectWithHttpMessagesAsync<JsonObject>(obj, resource.Group, resource.Version, resource.Plural, cancellationToken: cancellationToken));
+    }
 
-    public async Task<JsonObject> ReplaceAsync(ResourceRef resource, JsonObject obj, CancellationToken cancellationToken = default) =>
-        Object(await SendAsync(HttpMethod.Put, PathOf(resource, obj), Json(obj), "application/json", cancellationToken));
+    public Task<JsonObject> ReplaceAsync(ResourceRef resource, JsonObject obj, CancellationToken cancellationToken = default)
+    {
+        var (ns, name) = Identity(resource, obj);
+        return CallAsync("PUT", resource.ObjectPath(ns, name), c => resource.Namespaced
+            ? c.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(obj, resource.Group, resource.Version, ns!, resource.Plural, name, cancellationToken: cancellationToken)
+            : c.ReplaceClusterCustomObjectWithHttpMessagesAsync<JsonObject>(obj, resource.Group, resource.Version, resource.Plural, name, cancellationToken: cancellationToken));
+    }
 
-    public async Task<JsonObject> PatchAsync(ResourceRef resource, string? ns, string name, PatchType type, JsonNode patch, CancellationToken cancellationToken = default) =>
-        Object(await SendAsync(HttpMethod.Patch, resource.ObjectPath(Ns(resource, ns), name), Json(patch), MediaType(type), cancellationToken));
+    public Task<JsonObject> PatchAsync(ResourceRef resource, string? ns, string name, PatchType type, JsonNode patch, CancellationToken cancellationToken = default)
+    {
+        var target = Ns(resource, ns);
+        var body = Patch(type, patch);
+        return CallAsync("PATCH", resource.ObjectPath(target, name), c => resource.Namespaced
+            ? c.PatchNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(body, resource.Group, resource.Version, target!, resource.Plural, name, cancellationToken: cancellationToken)
+            : c.PatchClusterCustomObjectWithHttpMessagesAsync<JsonObject>(body, resource.Group, resource.Version, resource.Plural, name, cancellationToken: cancellationToken));
+    }
 
-    public async Task<JsonObject> ReplaceStatusAsync(ResourceRef resource, JsonObject obj, CancellationToken cancellationToken = default) =>
-        Object(await SendAsync(HttpMethod.Put, PathOf(resource, obj) + "/status", Json(obj), "application/json", cancellationToken));
+    public Task<JsonObject> ReplaceStatusAsync(ResourceRef resource, JsonObject obj, CancellationToken cancellationToken = default)
+    {
+        var (ns, name) = Identity(resource, obj);
+        return CallAsync("PUT", resource.ObjectPath(ns, name) + "/status", c => resource.Namespaced
+            ? c.ReplaceNamespacedCustomObjectStatusWithHttpMessagesAsync<JsonObject>(obj, resource.Group, resource.Version, ns!, resource.Plural, name, cancellationToken: cancellationToken)
+            : c.ReplaceClusterCustomObjectStatusWithHttpMessagesAsync<JsonObject>(obj, resource.Group, resource.Version, resource.Plural, name, cancellationToken: cancellationToken));
+    }
 
-    public async Task<JsonObject> PatchStatusAsync(ResourceRef resource, string? ns, string name, PatchType type, JsonNode patch, CancellationToken cancellationToken = default) =>
-        Object(await SendAsync(HttpMethod.Patch, resource.ObjectPath(Ns(resource, ns), name) + "/status", Json(patch), MediaType(type), cancellationToken));
+    public Task<JsonObject> PatchStatusAsync(ResourceRef resource, string? ns, string name, PatchType type, JsonNode patch, CancellationToken cancellationToken = default)
+    {
+        var target = Ns(resource, ns);
+        var body = Patch(type, patch);
+        return CallAsync("PATCH", resource.ObjectPath(target, name) + "/status", c => resource.Namespaced
+            ? c.PatchNamespacedCustomObjectStatusWithHttpMessagesAsync<JsonObject>(body, resource.Group, resource.Version, target!, resource.Plural, name, cancellationToken: cancellationToken)
+            : c.PatchClusterCustomObjectStatusWithHttpMessagesAsync<JsonObject>(body, resource.Group, resource.Version, resource.Plural, name, cancellationToken: cancellationToken));
+    }
 
     public async Task<JsonObject?> DeleteAsync(ResourceRef resource, string? ns, string name, DeleteOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var body = new JsonObject { ["kind"] = "DeleteOptions", ["apiVersion"] = "v1" };
-        if (options?.PropagationPolicy is { } policy)
+        var target = Ns(resource, ns);
+        var body = new V1DeleteOptions
         {
-            body["propagationPolicy"] = policy;
-        }
-
-        if (options?.PreconditionResourceVersion is not null || options?.PreconditionUid is not null)
-        {
-            body["preconditions"] = new JsonObject { ["resourceVersion"] = options.PreconditionResourceVersion, ["uid"] = options.PreconditionUid };
-        }
-
-        var result = Object(await SendAsync(HttpMethod.Delete, resource.ObjectPath(Ns(resource, ns), name), Json(body), "application/json", cancellationToken));
+            PropagationPolicy = options?.PropagationPolicy,
+            Preconditions = options?.PreconditionResourceVersion is null && options?.PreconditionUid is null
+                ? null
+                : new V1Preconditions { ResourceVersion = options.PreconditionResourceVersion, Uid = options.PreconditionUid },
+        };
+        var result = await CallAsync("DELETE", resource.ObjectPath(target, name), c => resource.Namespaced
+            ? c.DeleteNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(resource.Group, resource.Version, target!, resource.Plural, name, body, cancellationToken: cancellationToken)
+            : c.DeleteClusterCustomObjectWithHttpMessagesAsync<JsonObject>(resource.Group, resource.Version, resource.Plural, name, body, cancellationToken: cancellationToken));
         return result["kind"]?.ToString() == "Status" ? null : result;
     }
 
     public IAsyncEnumerable<WatchEvent> WatchAsync(ResourceRef resource, string? ns, WatchOptions? options = null, CancellationToken cancellationToken = default) =>
         new WatchLoop(this, resource, ns, options ?? new WatchOptions()).RunAsync(cancellationToken);
 
-    public void Dispose() => _http.Dispose();
+    public k8s.LeaderElection.ILock LeaseLock(string ns, string name, string identity) =>
+        new k8s.LeaderElection.ResourceLock.LeaseLock(_client, ns, name, identity);
 
-    /// <summary>Sends a request and returns the response once its headers arrived; the caller disposes it.</summary>
-    internal async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string pathAndQuery, string? body, string? contentType,
-        HttpCompletionOption completion, CancellationToken cancellationToken)
+    public void Dispose() => _client.Dispose();
+
+    /// <summary>One watch request from <paramref name="resourceVersion"/> through the official client's watcher (lazy:
+    /// the request is sent on the first MoveNext, where an HTTP failure surfaces as <see cref="HttpOperationException"/>).
+    /// Server-side ERROR events arrive as <see cref="KubernetesException"/> through <paramref name="onError"/>.</summary>
+    internal IAsyncEnumerable<(k8s.WatchEventType Type, object Object)> Watch(
+        ResourceRef resource, string? ns, string resourceVersion, WatchOptions options, Action<Exception> onError, CancellationToken cancellationToken) =>
+        resource.Namespaced && ns is not null
+            ? _client.CustomObjects.WatchListNamespacedCustomObjectAsync(resource.Group, resource.Version, ns, resource.Plural,
+                allowWatchBookmarks: options.AllowBookmarks, fieldSelector: options.FieldSelector, labelSelector: options.LabelSelector,
+                resourceVersion: resourceVersion, timeoutSeconds: options.TimeoutSeconds, onError: onError, cancellationToken: cancellationToken)
+            : _client.CustomObjects.WatchListClusterCustomObjectAsync(resource.Group, resource.Version, resource.Plural,
+                allowWatchBookmarks: options.AllowBookmarks, fieldSelector: options.FieldSelector, labelSelector: options.LabelSelector,
+                resourceVersion: resourceVersion, timeoutSeconds: options.TimeoutSeconds, onError: onError, cancellationToken: cancellationToken);
+
+    /// <summary>Runs a call of the official client and maps its failures (see the class summary).</summary>
+    private async Task<T> CallAsync<T>(string method, string path, Func<ICustomObjectsOperations, Task<HttpOperationResponse<T>>> call)
     {
-        using var request = new HttpRequestMessage(method, pathAndQuery.TrimStart('/'));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var token = _config.TokenFile is { } file ? (await File.ReadAllTextAsync(file, cancellationToken)).Trim() : _config.AccessToken;
-        if (!string.IsNullOrEmpty(token))
+        try
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await call(_client.CustomObjects);
+            return response.Body;
         }
-
-        if (body is not null)
+        catch (HttpOperationException e)
         {
-            request.Content = new StringContent(body, Encoding.UTF8);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType ?? "application/json");
+            throw KubernetesErrors.From(e, method, path);
         }
-
-        return await _http.SendAsync(request, completion, cancellationToken);
-    }
-
-    /// <summary>Throws the typed Status error for a failed response (disposing it).</summary>
-    internal static async Task<KubernetesStatusException> ErrorAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
-    {
-        using (response)
+        catch (KubernetesException e)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            JsonNode? body = null;
-            try
-            {
-                body = JsonNode.Parse(text);
-            }
-            catch (JsonException)
-            {
-                // Not a Status body (a proxy's HTML page, say): the HTTP status alone classifies it.
-            }
-
-            var retryAfter = response.Headers.RetryAfter?.Delta;
-            return KubernetesStatusException.FromStatus((int)response.StatusCode, body, method.Method, path.Split('?')[0], retryAfter);
+            throw KubernetesErrors.From(e, method, path);
         }
     }
 
-    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, string? body, string? contentType, CancellationToken cancellationToken)
+    private async Task<JsonObject> ListPageAsync(ResourceRef resource, string? ns, ListOptions options, string? continueToken, CancellationToken cancellationToken)
     {
-        var response = await SendRawAsync(method, path, body, contentType, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ErrorAsync(response, method, path, cancellationToken);
-        }
-
-        using (response)
-        {
-            return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        }
+        var target = resource.Namespaced ? ns : null;
+        int? limit = options.PageSize > 0 ? options.PageSize : null;
+        return await CallAsync("GET", resource.CollectionPath(target), c => target is not null
+            ? c.ListNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(resource.Group, resource.Version, target, resource.Plural,
+                continueParameter: continueToken, fieldSelector: options.FieldSelector, labelSelector: options.LabelSelector, limit: limit,
+                cancellationToken: cancellationToken)
+            : c.ListClusterCustomObjectWithHttpMessagesAsync<JsonObject>(resource.Group, resource.Version, resource.Plural,
+                continueParameter: continueToken, fieldSelector: options.FieldSelector, labelSelector: options.LabelSelector, limit: limit,
+                cancellationToken: cancellationToken));
     }
 
-    private static string PathOf(ResourceRef resource, JsonObject obj) =>
-        resource.ObjectPath(resource.Namespaced ? obj.Namespace() ?? "default" : null,
+    private (string? Ns, string Name) Identity(ResourceRef resource, JsonObject obj) =>
+        (resource.Namespaced ? obj.Namespace() ?? DefaultNamespace : null,
             obj.Name() ?? throw new ArgumentException("the object has no metadata.name", nameof(obj)));
 
-    private string? Ns(ResourceRef resource, string? ns) => resource.Namespaced ? ns ?? _config.Namespace : null;
+    private string? Ns(ResourceRef resource, string? ns) => resource.Namespaced ? ns ?? DefaultNamespace : null;
 
-    private static JsonObject Object(JsonNode? node) => node as JsonObject ?? throw new InvalidDataException("the server answered with a non-object JSON body");
-
-    private static string Json(JsonNode node) => node.ToJsonString();
-
-    private static string MediaType(PatchType type) => type == PatchType.JsonPatch ? "application/json-patch+json" : "application/merge-patch+json";
-
-    internal static string Query(params (string Name, string? Value)[] parameters)
-    {
-        var parts = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
-        return parts.Count == 0 ? string.Empty : "?" + string.Join('&', parts);
-    }
+    private static V1Patch Patch(PatchType type, JsonNode patch) =>
+        new(patch.ToJsonString(), type == PatchType.JsonPatch ? V1Patch.PatchType.JsonPatch : V1Patch.PatchType.MergePatch);
 }

@@ -47,10 +47,10 @@ internal static class OperatorCommand
             return ExitCodes.Error;
         }
 
-        KubernetesClientConfiguration config;
+        k8s.KubernetesClientConfiguration config;
         try
         {
-            config = Configuration(console, parse.GetValue(KubeConfig));
+            config = KubernetesConfig.Load(parse.GetValue(KubeConfig), null, console.Environment);
         }
         catch (KubernetesConfigException ex)
         {
@@ -67,23 +67,13 @@ internal static class OperatorCommand
             HealthPort = parse.GetValue(HealthPort),
             MetricsPort = parse.GetValue(MetricsPort),
         };
-        using var loggers = OperatorLogging.Create(level.Value);
-        using var client = new KubernetesApiClient(config);
+        var metrics = new OperatorMetrics(options.LeaseName);
+        using var client = new KubernetesApiClient(config, new KubernetesApiOptions { Observer = metrics });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
-        await new OperatorHost(client, options, loggers).RunAsync(stop.Token);
+        await new OperatorHost(client, options, OperatorLogging.Configure(level.Value), metrics: metrics).RunAsync(stop.Token);
         return ExitCodes.Success;
-    }
-
-    private static KubernetesClientConfiguration Configuration(CliConsole console, string? kubeconfig)
-    {
-        if (kubeconfig is null && !string.IsNullOrEmpty(console.Environment("KUBERNETES_SERVICE_HOST")))
-        {
-            return InClusterConfigLoader.Load(environment: console.Environment);
-        }
-
-        return KubeConfigLoader.Load(kubeconfig ?? KubeConfigLoader.DefaultPath());
     }
 
     private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => context =>

@@ -1,14 +1,18 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Autorest;
 
 namespace PamOperator.Kubernetes.Watching;
 
 /// <summary>
-/// The watch state machine behind <see cref="KubernetesApiClient.WatchAsync"/>: list when there is no
-/// resourceVersion (yielding Relisted), watch from the last resourceVersion seen, re-watch when a stream ends,
-/// relist on 410 in either form, back off exponentially (bounded) on any other failure.
+/// The list-then-watch loop behind <see cref="KubernetesApiClient.WatchAsync"/>, the one piece the official client
+/// lacks (its watcher reads one stream): list when there is no resourceVersion (yielding Relisted), watch from the last
+/// resourceVersion seen through the client's watcher, re-watch when a stream ends, relist on 410 in either form (HTTP
+/// 410, or a 200 stream carrying an ERROR Status with code 410), abandon a stream silent for
+/// <see cref="WatchOptions.IdleTimeout"/> (a black-holed connection), and back off exponentially (bounded) on any other
+/// failure.
 /// </summary>
 internal sealed class WatchLoop(KubernetesApiClient client, ResourceRef resource, string? ns, WatchOptions options)
 {
@@ -34,58 +38,54 @@ internal sealed class WatchLoop(KubernetesApiClient client, ResourceRef resource
                 continue;
             }
 
-            var (response, error) = await TryOpenAsync(resourceVersion, cancellationToken);
-            if (error is KubernetesStatusException { IsGone: true })
+            using var stream = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            stream.CancelAfter(options.IdleTimeout);
+            Exception? streamError = null;
+            var events = client.Watch(resource, ns, resourceVersion, options, e => streamError ??= e, stream.Token);
+            var received = false;
+            await using var enumerator = events.GetAsyncEnumerator(stream.Token);
+            while (true)
             {
-                resourceVersion = null;
-                continue;
-            }
-
-            if (response is null)
-            {
-                await BackoffAsync(error, cancellationToken);
-                continue;
-            }
-
-            using (response)
-            {
-                using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-                var received = false;
-                while (true)
+                var (more, readError) = await TryMoveAsync(enumerator, cancellationToken);
+                if (streamError is not null)
                 {
-                    var (line, readError) = await TryReadLineAsync(reader, cancellationToken);
-                    if (readError is not null || line is null)
+                    // The server sent an ERROR Status (the client's watcher reports it, then reads on): stop this stream.
+                    var status = streamError is KubernetesException k ? KubernetesErrors.From(k, "WATCH", resource.CollectionPath(ns)) : null;
+                    if (status is { IsGone: true })
                     {
-                        await (readError is not null ? BackoffAsync(readError, cancellationToken) : received ? Task.CompletedTask : PauseAsync(cancellationToken));
-                        break;
+                        resourceVersion = null;
+                    }
+                    else
+                    {
+                        await BackoffAsync(status ?? streamError, cancellationToken);
                     }
 
-                    if (line.Length == 0 || JsonNode.Parse(line) is not JsonObject e || e["object"] is not JsonObject obj)
-                    {
-                        continue;
-                    }
-
-                    var type = e["type"]?.ToString();
-                    if (type == "ERROR")
-                    {
-                        var status = KubernetesStatusException.FromStatus(obj["code"]?.GetValue<int>() ?? 500, obj, "WATCH", resource.CollectionPath(ns), null);
-                        if (status.IsGone)
-                        {
-                            resourceVersion = null;
-                        }
-                        else
-                        {
-                            await BackoffAsync(status, cancellationToken);
-                        }
-
-                        break;
-                    }
-
-                    resourceVersion = obj.ResourceVersion() ?? resourceVersion;
-                    received = true;
-                    _failures = 0;
-                    yield return new WatchEvent(Parse(type), obj);
+                    break;
                 }
+
+                if (readError is KubernetesStatusException { IsGone: true })
+                {
+                    resourceVersion = null;
+                    break;
+                }
+
+                if (readError is not null || !more)
+                {
+                    await (readError is not null ? BackoffAsync(readError, cancellationToken) : received ? Task.CompletedTask : PauseAsync(cancellationToken));
+                    break;
+                }
+
+                var (type, raw) = enumerator.Current;
+                stream.CancelAfter(options.IdleTimeout);
+                if (ToObject(raw) is not { } obj)
+                {
+                    continue;
+                }
+
+                resourceVersion = obj.ResourceVersion() ?? resourceVersion;
+                received = true;
+                _failures = 0;
+                yield return new WatchEvent(Parse(type), obj);
             }
         }
     }
@@ -102,34 +102,19 @@ internal sealed class WatchLoop(KubernetesApiClient client, ResourceRef resource
         }
     }
 
-    private async Task<(HttpResponseMessage? Response, Exception? Error)> TryOpenAsync(string resourceVersion, CancellationToken cancellationToken)
-    {
-        var path = resource.CollectionPath(ns) + KubernetesApiClient.Query(
-            ("watch", "true"), ("resourceVersion", resourceVersion), ("allowWatchBookmarks", options.AllowBookmarks ? "true" : null),
-            ("timeoutSeconds", options.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)),
-            ("labelSelector", options.LabelSelector), ("fieldSelector", options.FieldSelector));
-        try
-        {
-            var response = await client.SendRawAsync(HttpMethod.Get, path, null, null, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            return response.IsSuccessStatusCode
-                ? (response, null)
-                : (null, await KubernetesApiClient.ErrorAsync(response, HttpMethod.Get, path, cancellationToken));
-        }
-        catch (Exception e) when (IsRecoverable(e, cancellationToken))
-        {
-            return (null, e);
-        }
-    }
-
-    private static async Task<(string? Line, Exception? Error)> TryReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
+    private async Task<(bool More, Exception? Error)> TryMoveAsync<T>(IAsyncEnumerator<T> enumerator, CancellationToken cancellationToken)
     {
         try
         {
-            return (await reader.ReadLineAsync(cancellationToken), null);
+            return (await enumerator.MoveNextAsync(), null);
+        }
+        catch (HttpOperationException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (false, KubernetesErrors.From(e, "WATCH", resource.CollectionPath(ns)));
         }
         catch (Exception e) when (IsRecoverable(e, cancellationToken))
         {
-            return (null, e);
+            return (false, e);
         }
     }
 
@@ -149,15 +134,23 @@ internal sealed class WatchLoop(KubernetesApiClient client, ResourceRef resource
     /// <summary>A stream that ended without any event: pause once, so a server that closes at once is not hammered.</summary>
     private Task PauseAsync(CancellationToken cancellationToken) => Task.Delay(options.InitialBackoff, client.TimeProvider, cancellationToken);
 
+    /// <summary>Anything but the caller's own cancellation: a stream's idle timeout is an OperationCanceledException too.</summary>
     private static bool IsRecoverable(Exception e, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
-        && e is HttpRequestException or IOException or KubernetesStatusException or JsonException or OperationCanceledException;
+        && e is HttpRequestException or IOException or KubernetesStatusException or KubernetesException or JsonException or OperationCanceledException;
 
-    private static WatchEventType Parse(string? type) => type switch
+    private static JsonObject? ToObject(object raw) => raw switch
     {
-        "ADDED" => WatchEventType.Added,
-        "MODIFIED" => WatchEventType.Modified,
-        "DELETED" => WatchEventType.Deleted,
+        JsonObject o => o,
+        JsonElement { ValueKind: JsonValueKind.Object } e => JsonNode.Parse(e.GetRawText()) as JsonObject,
+        _ => null,
+    };
+
+    private static WatchEventType Parse(k8s.WatchEventType type) => type switch
+    {
+        k8s.WatchEventType.Added => WatchEventType.Added,
+        k8s.WatchEventType.Modified => WatchEventType.Modified,
+        k8s.WatchEventType.Deleted => WatchEventType.Deleted,
         _ => WatchEventType.Bookmark,
     };
 }

@@ -18,6 +18,10 @@ public sealed record WatchOptions
 
     public bool AllowBookmarks { get; init; } = true;
 
+    /// <summary>A stream that delivers nothing for this long is abandoned and resumed (a black-holed connection never
+    /// ends by itself). Default 330 s: past the server-side <see cref="TimeoutSeconds"/>.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(330);
+
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);

@@ -79,6 +79,7 @@ public static class CrdGenerator
                 Column("VENDOR", "string", ".spec.vendor", "PAM vendor."),
                 Column("ENDPOINT", "string", ".spec.endpoint", "PAM base URL."),
                 Column("READY", "string", ".status.conditions[?(@.type==\"Ready\")].status", "The PAM answers with these credentials."),
+                Column("USERS", "integer", ".status.users", "Objects that use it (its deletion waits for them)."),
                 Column("AGE", "date", ".metadata.creationTimestamp", "Age."),
             ];
         }

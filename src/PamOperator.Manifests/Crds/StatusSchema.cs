@@ -5,7 +5,7 @@ using PamOperator.Manifests.Schemas;
 namespace PamOperator.Manifests.Crds;
 
 /// <summary>The status the operator writes: conditions (Ready, Synced), observedGeneration, externalId and the hash
-/// of the last applied secret (never the secret).</summary>
+/// of the last applied secret (never the secret); for a ProviderConfig, users.</summary>
 internal static class StatusSchema
 {
     public static JsonObject Build(KindDescriptor kind)
@@ -19,6 +19,10 @@ internal static class StatusSchema
         {
             properties["externalId"] = Text("The object's identifier in the PAM.");
             properties["lastAppliedSecretHash"] = Text("Salted hash of the secret reference and value last sent, to detect changes; never the secret.");
+        }
+        else
+        {
+            properties["users"] = Int64("How many objects use this ProviderConfig; its deletion waits until none does.");
         }
 
         return new JsonObject { ["type"] = "object", ["description"] = "Observed state, written by the operator.", ["properties"] = properties };
@@ -38,7 +42,7 @@ internal static class StatusSchema
             {
                 ["type"] = Text("Ready or Synced."),
                 ["status"] = new JsonObject { ["type"] = "string", ["enum"] = SchemaNodes.Strings(["True", "False", "Unknown"]) },
-                ["reason"] = Text("CamelCase reason, e.g. ReconcileSucceeded."),
+                ["reason"] = Text("CamelCase reason after crossplane-runtime: Available, Creating, Deleting, Unavailable (Ready); ReconcileSuccess, ReconcileError, ReconcilePaused (Synced)."),
                 ["message"] = Text("Human-readable detail."),
                 ["lastTransitionTime"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
                 ["observedGeneration"] = Int64("The metadata.generation the condition describes."),

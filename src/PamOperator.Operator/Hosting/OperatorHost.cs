@@ -1,4 +1,13 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PamOperator.Core.Security;
 using PamOperator.Kubernetes;
 using PamOperator.Operator.Queue;
 using PamOperator.Operator.Reconciling;
@@ -7,69 +16,121 @@ using PamOperator.Operator.Resources;
 namespace PamOperator.Operator.Hosting;
 
 /// <summary>
-/// The operator process: health and metrics endpoints, one watch per kind and one on Secrets (always, so a follower
-/// is warm), leader election, and while leading: the workers and the periodic jittered drift resync.
-/// <see cref="RunAsync"/> returns when cancelled, after releasing the lease. One instance per process.
+/// The operator process on the .NET generic host (through ASP.NET Core's WebApplication, which serves the probes and
+/// metrics): hosted services for the watches (<see cref="WatchService"/>) and for leader election with the workers and
+/// the periodic jittered drift resync (<see cref="LeaderElectionService"/>); configuration from the usual sources
+/// (environment, appsettings.json: the Logging section sets levels); logging through the providers the caller
+/// configures, every entry redacted; graceful shutdown (<see cref="OperatorOptions.ShutdownTimeout"/>: running batches
+/// are cancelled, the lease released). ASP.NET Core health checks answer /healthz (<see cref="Liveness"/>: real
+/// progress) and /readyz (<see cref="Readiness"/>) on the health port; /metrics (prometheus-net) on the metrics port.
+/// <see cref="RunAsync"/> returns when cancelled. One instance per process (tests run several).
 /// </summary>
-public sealed class OperatorHost(IKubernetesApi api, OperatorOptions options, ILoggerFactory loggers, TimeProvider? timeProvider = null)
+public sealed class OperatorHost
 {
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private readonly ResourceCache _cache = new();
+    private readonly IKubernetesApi _api;
+    private readonly OperatorOptions _options;
+    private readonly Action<ILoggingBuilder>? _logging;
+    private readonly TimeProvider _time;
+    private Leadership? _leadership;
 
-    public OperatorMetrics Metrics { get; } = new();
+    /// <param name="api">The Kubernetes API (the official client behind <see cref="IKubernetesApi"/>).</param>
+    /// <param name="options">What to watch and how to run.</param>
+    /// <param name="logging">Adds logging providers (none: nothing is logged).</param>
+    /// <param name="timeProvider">Clock for backoff, batch windows and resync; default the system clock.</param>
+    /// <param name="metrics">The metrics to fill (pass the ones given to the client as its REST observer); new when null.</param>
+    public OperatorHost(IKubernetesApi api, OperatorOptions options, Action<ILoggingBuilder>? logging = null, TimeProvider? timeProvider = null, OperatorMetrics? metrics = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _api = api;
+        _options = options;
+        _logging = logging;
+        _time = timeProvider ?? TimeProvider.System;
+        Metrics = metrics ?? new OperatorMetrics(options.LeaseName);
+        Readiness = new Readiness(OperatorKind.All.Count, options.LeaderElect);
+        Liveness = new Liveness(_time, options.StallTimeout);
+    }
 
-    public Readiness Readiness { get; } = new(OperatorKind.All.Count, options.LeaderElect);
+    public OperatorMetrics Metrics { get; }
+
+    public Readiness Readiness { get; }
+
+    public Liveness Liveness { get; }
+
+    /// <summary>Every secret value the operator resolved, to redact statuses, events and logs with.</summary>
+    public SecretRedactor Redactor { get; } = new();
 
     /// <summary>Set once the endpoints listen (null when disabled).</summary>
     public Uri? HealthAddress { get; private set; }
 
     public Uri? MetricsAddress { get; private set; }
 
-    public bool IsLeader { get; private set; }
+    /// <summary>True while this instance acts as the leader (from the start of its workers until they all stopped).</summary>
+    public bool IsLeader => _leadership?.IsLeader ?? false;
+
+    /// <summary>Each leadership term of this instance: when its work started and when it had fully stopped.</summary>
+    public IReadOnlyList<(DateTimeOffset Start, DateTimeOffset? End)> Terms => _leadership?.Terms ?? [];
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var logger = loggers.CreateLogger("PamOperator.Operator");
-        var queue = new WorkQueue(_time, options.Backoff);
-        Metrics.QueueDepth = () => queue.Depth;
-        Metrics.IsLeader = () => IsLeader;
-        await using var health = options.HealthPort is { } hp
-            ? await EndpointServer.StartAsync(options.ListenAddress, hp, a => EndpointServer.MapHealth(a, Readiness), cancellationToken) : null;
-        await using var metrics = options.MetricsPort is { } mp
-            ? await EndpointServer.StartAsync(options.ListenAddress, mp, a => EndpointServer.MapMetrics(a, Metrics), cancellationToken) : null;
-        (HealthAddress, MetricsAddress) = (health?.Address, metrics?.Address);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        _logging?.Invoke(builder.Logging);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = _options.ShutdownTimeout);
+        var listeners = Listen(builder);
+        builder.Services.AddHealthChecks()
+            .AddCheck("progress", Liveness, tags: ["live"])
+            .AddCheck("watches", Readiness, tags: ["ready"]);
+        builder.Services.AddSingleton(sp => Compose(new RedactingLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger("PamOperator.Operator"), Redactor)));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Components>().Watches);
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Components>().Election);
 
-        var watcher = new Watcher(api, _cache, queue, Readiness, options, logger);
-        var reconciler = new BatchReconciler(api, _cache, new ManifestConverter(), Metrics, _time, logger, api.DefaultNamespace, options.JournalDirectory);
-        JournalRecovery.Report(options.JournalDirectory, logger);
-        var secretWatcher = new SecretWatcher(api, _cache, watcher, options, logger);
-        var watches = OperatorKind.All.Select(k => Guard(() => watcher.RunAsync(k, cancellationToken)))
-            .Concat(secretWatcher.Namespaces().Select(ns => Guard(() => secretWatcher.RunAsync(ns, cancellationToken)))).ToList();
-        logger.LogInformation("operator started: namespace {Namespace}, leader election {LeaderElect}, resync {Resync}",
-            options.Namespace ?? "(all)", options.LeaderElect, options.Resync);
-
-        Task Lead(CancellationToken leading)
+        await using var app = builder.Build();
+        Map(app, listeners);
+        await app.StartAsync(cancellationToken);
+        (HealthAddress, MetricsAddress) = (Address(listeners.Health), Address(listeners.Metrics ?? (listeners.Shared ? listeners.Health : null)));
+        app.Services.GetRequiredService<Components>().Logger.LogInformation(
+            "operator started: namespace {Namespace}, leader election {LeaderElect}, resync {Resync}",
+            _options.Namespace ?? "(all)", _options.LeaderElect, _options.Resync);
+        try
         {
-            IsLeader = true;
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stop requested.
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        app.Services.GetRequiredService<Components>().Logger.LogInformation("operator stopped");
+    }
+
+    private Components Compose(ILogger logger)
+    {
+        var cache = new ResourceCache();
+        var queue = new WorkQueue(_time, _options.Backoff, Metrics, key => cache.Get(key) is { } r ? cache.GroupOf(r) : null);
+        var watcher = new Watcher(_api, cache, queue, Readiness, _options, logger);
+        IReadOnlyCollection<string>? secretNamespaces = _options.Namespace is { } watched ? [.. new[] { watched, _api.DefaultNamespace }.Distinct(StringComparer.Ordinal)] : null;
+        var reconciler = new BatchReconciler(_api, cache, new ManifestConverter(), Metrics, _time, logger, _api.DefaultNamespace, _options.JournalDirectory, Redactor, secretNamespaces);
+        var secretWatcher = new SecretWatcher(_api, cache, watcher, _options, logger);
+        JournalRecovery.Report(_options.JournalDirectory, logger);
+        Liveness.Queue = queue;
+        var workers = Math.Max(1, _options.Workers);
+        Metrics.Workers(workers, 0);
+
+        Task Term(CancellationToken leading)
+        {
             watcher.EnqueueAll();
-            var work = Enumerable.Range(0, Math.Max(1, options.Workers))
-                .Select(_ => Guard(() => new Worker(queue, reconciler, options, _time, logger).RunAsync(leading)))
-                .Append(Guard(() => ResyncAsync(watcher, leading)));
-            return Task.WhenAll(work).ContinueWith(_ => IsLeader = false, TaskScheduler.Default);
+            var work = Enumerable.Range(0, workers)
+                .Select(_ => WatchService.Guard(() => new Worker(queue, reconciler, cache, _options, _time, Metrics, Liveness, logger).RunAsync(leading)))
+                .Append(WatchService.Guard(() => ResyncAsync(watcher, leading)));
+            return Task.WhenAll(work);
         }
 
-        if (options.LeaderElect)
-        {
-            var elector = new Elector(api, options, Readiness, _time, logger);
-            await elector.RunAsync(Lead, cancellationToken);
-        }
-        else
-        {
-            await Lead(cancellationToken);
-        }
-
-        await Task.WhenAll(watches);
-        logger.LogInformation("operator stopped");
+        var leadership = new Leadership(Term, Metrics, Liveness, logger);
+        _leadership = leadership;
+        Liveness.IsLeader = () => leadership.IsLeader;
+        return new Components(logger, new WatchService(watcher, secretWatcher), new LeaderElectionService(_api, _options, leadership, Readiness, Liveness, logger));
     }
 
     private async Task ResyncAsync(Watcher watcher, CancellationToken cancellationToken)
@@ -77,20 +138,78 @@ public sealed class OperatorHost(IKubernetesApi api, OperatorOptions options, IL
         while (!cancellationToken.IsCancellationRequested)
         {
             var jitter = 1 + ((Random.Shared.NextDouble() * 0.2) - 0.1);
-            await Task.Delay(options.Resync * jitter, _time, cancellationToken);
+            await Task.Delay(_options.Resync * jitter, _time, cancellationToken);
             watcher.EnqueueAll();
         }
     }
 
-    private static async Task Guard(Func<Task> loop)
+    /// <summary>Binds the health and metrics ports (one listener when they are equal; a loopback ephemeral port when both
+    /// are off, so Kestrel does not fall back to its default address).</summary>
+    private Listeners Listen(WebApplicationBuilder builder)
     {
-        try
+        var result = new Listeners();
+        builder.WebHost.ConfigureKestrel(k =>
         {
-            await loop();
-        }
-        catch (OperationCanceledException)
-        {
-            // Shutdown or lost leadership.
-        }
+            var address = IPAddress.Parse(_options.ListenAddress);
+            if (_options.HealthPort is { } hp)
+            {
+                k.Listen(address, hp, l => result.Health = l);
+            }
+
+            if (_options.MetricsPort is { } mp && (mp != _options.HealthPort || mp == 0))
+            {
+                k.Listen(address, mp, l => result.Metrics = l);
+            }
+            else if (_options.MetricsPort is not null)
+            {
+                result.Shared = true;
+            }
+
+            if (_options.HealthPort is null && _options.MetricsPort is null)
+            {
+                k.Listen(IPAddress.Loopback, 0);
+            }
+        });
+        return result;
     }
+
+    /// <summary>/healthz and /readyz only on the health port, /metrics only on the metrics port.</summary>
+    private void Map(WebApplication app, Listeners listeners)
+    {
+        app.Use((context, next) =>
+        {
+            var port = context.Connection.LocalPort;
+            var metrics = context.Request.Path.StartsWithSegments("/metrics", StringComparison.Ordinal);
+            var allowed = listeners.Shared
+                || (metrics ? listeners.Metrics?.IPEndPoint?.Port == port : listeners.Health?.IPEndPoint?.Port == port);
+            if (!allowed)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapGet("/metrics", async context =>
+        {
+            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            await Metrics.Registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
+        });
+    }
+
+    private Uri? Address(ListenOptions? listener) =>
+        listener?.IPEndPoint is { } endpoint ? new Uri($"http://{(endpoint.Address.Equals(IPAddress.Any) ? "127.0.0.1" : endpoint.Address.ToString())}:{endpoint.Port}") : null;
+
+    private sealed class Listeners
+    {
+        public ListenOptions? Health { get; set; }
+
+        public ListenOptions? Metrics { get; set; }
+
+        public bool Shared { get; set; }
+    }
+
+    private sealed record Components(ILogger Logger, WatchService Watches, LeaderElectionService Election);
 }

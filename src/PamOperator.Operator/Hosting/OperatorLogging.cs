@@ -6,14 +6,16 @@ namespace PamOperator.Operator.Hosting;
 /// Log messages name objects, keys and Secret names, never a secret value.</summary>
 public static class OperatorLogging
 {
-    public static ILoggerFactory Create(LogLevel minimum) => LoggerFactory.Create(builder => builder
+    /// <summary>Configures the host's logging: JSON console at <paramref name="minimum"/>; the Logging section of the
+    /// configuration (appsettings.json, Logging__LogLevel__* environment variables) can refine levels per category.</summary>
+    public static Action<ILoggingBuilder> Configure(LogLevel minimum) => builder => builder
         .SetMinimumLevel(minimum)
         .AddJsonConsole(o =>
         {
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
             o.IncludeScopes = false;
-        }));
+        });
 
     /// <summary>Parses trace, debug, info, warn, error (case-insensitive); null when unknown.</summary>
     public static LogLevel? ParseLevel(string text) => text.ToLowerInvariant() switch

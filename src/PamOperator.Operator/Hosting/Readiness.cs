@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace PamOperator.Operator.Hosting;
 
-/// <summary>Ready when every watch has listed once and, with leader election, the first election step has run
+/// <summary>/readyz: ready when every watch has listed once and, with leader election, the first election step has run
 /// (this instance then either leads or follows).</summary>
-public sealed class Readiness(int watches, bool leaderElect)
+public sealed class Readiness(int watches, bool leaderElect) : IHealthCheck
 {
     private readonly ConcurrentDictionary<string, bool> _established = new(StringComparer.Ordinal);
     private volatile bool _elected = !leaderElect;
@@ -14,4 +15,7 @@ public sealed class Readiness(int watches, bool leaderElect)
     public void WatchEstablished(string kind) => _established[kind] = true;
 
     public void ElectionRan() => _elected = true;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(IsReady ? HealthCheckResult.Healthy("watches listed") : HealthCheckResult.Unhealthy("watches not listed yet"));
 }

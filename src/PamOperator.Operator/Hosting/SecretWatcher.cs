@@ -28,7 +28,7 @@ internal sealed class SecretWatcher(IKubernetesApi api, ResourceCache cache, Wat
     /// <summary>Runs until cancelled; resume and relist are the client's.</summary>
     public async Task RunAsync(string? ns, CancellationToken cancellationToken)
     {
-        var watch = new WatchOptions { TimeoutSeconds = options.WatchTimeoutSeconds };
+        var watch = new WatchOptions { TimeoutSeconds = options.WatchTimeoutSeconds, IdleTimeout = options.WatchIdleTimeout };
         var listed = false;
         await foreach (var e in api.WatchAsync(ResourceRef.Secrets, ns, watch, cancellationToken))
         {

@@ -17,7 +17,7 @@ internal sealed class Watcher(IKubernetesApi api, ResourceCache cache, WorkQueue
     public async Task RunAsync(OperatorKind kind, CancellationToken cancellationToken)
     {
         var ns = kind.Resource.Namespaced ? options.Namespace : null;
-        var watch = new WatchOptions { TimeoutSeconds = options.WatchTimeoutSeconds };
+        var watch = new WatchOptions { TimeoutSeconds = options.WatchTimeoutSeconds, IdleTimeout = options.WatchIdleTimeout };
         await foreach (var e in api.WatchAsync(kind.Resource, ns, watch, cancellationToken))
         {
             switch (e.Type)
@@ -39,10 +39,16 @@ internal sealed class Watcher(IKubernetesApi api, ResourceCache cache, WorkQueue
                     break;
                 case WatchEventType.Deleted when e.Object is not null:
                     var gone = new CustomResource(kind, e.Object);
+                    var group = kind.IsProviderConfig ? null : cache.GroupOf(gone);
                     cache.Remove(gone.Key);
                     if (kind.IsProviderConfig)
                     {
                         Enqueue(gone);
+                    }
+                    else
+                    {
+                        // One user fewer: the ProviderConfig's status (users) and in-use finalizer follow.
+                        queue.Add(group!, ProviderConfigKey(group!));
                     }
 
                     break;
@@ -55,11 +61,13 @@ internal sealed class Watcher(IKubernetesApi api, ResourceCache cache, WorkQueue
     /// <summary>Enqueues every cached object (the periodic drift resync, and becoming leader).</summary>
     public void EnqueueAll()
     {
-        foreach (var resource in cache.All().Where(r => !r.Kind.IsProviderConfig))
+        foreach (var resource in cache.All())
         {
-            queue.Add(cache.GroupOf(resource), resource.Key);
+            queue.Add(resource.Kind.IsProviderConfig ? resource.Key.Name : cache.GroupOf(resource), resource.Key);
         }
     }
+
+    private static ResourceKey ProviderConfigKey(string name) => new(OperatorKind.ProviderConfig.Id, null, name);
 
     private void EnqueueKind(OperatorKind kind)
     {
@@ -84,6 +92,7 @@ internal sealed class Watcher(IKubernetesApi api, ResourceCache cache, WorkQueue
             return;
         }
 
+        queue.Add(resource.Key.Name, resource.Key);
         foreach (var member in cache.All().Where(r => !r.Kind.IsProviderConfig))
         {
             queue.Add(cache.GroupOf(member), member.Key);

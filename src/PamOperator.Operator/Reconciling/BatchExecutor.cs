@@ -36,8 +36,10 @@ internal sealed class BatchExecutor(ProviderConnection connection, OperatorMetri
         };
         metrics.Observed();
         var observed = await Reconciliation.PlanAsync(target, null, cancellationToken);
+        inputs.Observed = true;
         if (observed.Failure is { } failure)
         {
+            inputs.ObserveFailure = $"{failure.Summary}: {failure.Detail}";
             Fail(inputs, ConditionReasons.ProviderUnavailable, $"observing the PAM failed: {failure.Summary}: {failure.Detail}");
             return;
         }

@@ -19,4 +19,9 @@ internal sealed class BatchInputs
 
     /// <summary>Writes that took effect in the PAM, by key, for Normal events (Created, Updated, Deleted).</summary>
     public Dictionary<Resources.ResourceKey, (string Reason, string Message)> Writes { get; } = [];
+
+    /// <summary>The batch observed the PAM (so its ProviderConfig needs no probe); <see cref="ObserveFailure"/> when that failed.</summary>
+    public bool Observed { get; set; }
+
+    public string? ObserveFailure { get; set; }
 }

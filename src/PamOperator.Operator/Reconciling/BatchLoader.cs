@@ -24,6 +24,12 @@ internal sealed class BatchLoader(ManifestConverter converter, SecretFetcher sec
                 continue;
             }
 
+            if (resource.IsPaused)
+            {
+                inputs.Outcomes[resource.Key] = ObjectOutcome.PausedNow;
+                continue;
+            }
+
             var read = await converter.ConvertAsync(resource, cancellationToken);
             if (!read.IsValid || read.Object is null)
             {

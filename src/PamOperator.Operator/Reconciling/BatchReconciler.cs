@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using PamOperator.Core.Security;
 using PamOperator.Kubernetes;
 using PamOperator.Operator.Hosting;
 using PamOperator.Operator.Resources;
@@ -17,10 +18,10 @@ namespace PamOperator.Operator.Reconciling;
 /// </summary>
 internal sealed class BatchReconciler(
     IKubernetesApi api, ResourceCache cache, ManifestConverter converter, OperatorMetrics metrics, TimeProvider time, ILogger logger, string defaultNamespace,
-    string journalDirectory)
+    string journalDirectory, SecretRedactor redactor, IReadOnlyCollection<string>? secretNamespaces = null)
 {
-    private readonly ResourceWriter _writer = new(api, cache, time);
-    private readonly EventRecorder _events = new(api, defaultNamespace, time, logger);
+    private readonly ResourceWriter _writer = new(api, cache, time, redactor);
+    private readonly EventRecorder _events = new(api, defaultNamespace, time, logger, redactor);
     private readonly ProviderPool _providers = new();
 
     public async Task<IReadOnlyDictionary<ResourceKey, ObjectOutcome>> ReconcileAsync(
@@ -29,7 +30,7 @@ internal sealed class BatchReconciler(
         var started = Stopwatch.GetTimestamp();
         metrics.BatchStarted();
         var members = cache.MembersOf(providerConfig);
-        var secrets = new SecretFetcher(api, defaultNamespace);
+        var secrets = new SecretFetcher(api, defaultNamespace, redactor, secretNamespaces);
         var connector = new ProviderConnector(cache, converter, () => secrets, metrics, _providers);
         await using var connection = await connector.OpenAsync(providerConfig, cancellationToken);
         var inputs = await new BatchLoader(converter, secrets, time).LoadAsync(members, cancellationToken);
@@ -45,6 +46,7 @@ internal sealed class BatchReconciler(
         }
 
         var outcomes = await ReportAsync(inputs, batch, cancellationToken);
+        await new ProviderConfigReporter(cache, _writer, _events).ReportAsync(providerConfig, connection, inputs, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         foreach (var kind in members.Select(m => m.Kind.Descriptor.Kind).Distinct(StringComparer.Ordinal))
         {
@@ -88,7 +90,11 @@ internal sealed class BatchReconciler(
             if (!await _writer.SetFinalizerAsync(current, present: false, cancellationToken))
             {
                 inputs.Outcomes[resource.Key] = ObjectOutcome.Failed(ConditionReasons.Deleting, "the object changed while releasing the finalizer; retrying");
+                continue;
             }
+
+            var deleted = inputs.Writes.Remove(resource.Key, out var write) ? write.Message : "released: nothing to delete in the PAM (orphaned or already gone)";
+            await _events.RecordAsync(current, warning: false, "Deleted", deleted, cancellationToken);
         }
     }
 
@@ -104,9 +110,9 @@ internal sealed class BatchReconciler(
 
             result[key] = outcome;
             metrics.Reconciled(resource.Kind.Descriptor.Kind, outcome.Synced);
-            var previousReason = resource.Status?["conditions"]?[0]?["reason"]?.GetValue<string>();
-            if (!outcome.Synced && previousReason != outcome.Reason)
+            if (!outcome.Synced && !outcome.Paused)
             {
+                logger.LogWarning("{Resource}: {Reason}: {Message}", key.ToString(), outcome.Reason, outcome.Message);
                 await _events.RecordAsync(resource, warning: true, outcome.Reason, outcome.Message, cancellationToken);
             }
 

@@ -10,14 +10,15 @@ namespace PamOperator.Operator.Reconciling;
 /// from its Kubernetes Secret (secretKeyRef; namespace from the reference, else the operator's), and connects through the vendor module (long-lived,
 /// from <paramref name="connections"/>), whose every HTTP attempt is reported to <paramref name="calls"/> (metrics).
 /// No PAM call happens here.
-/// Failures become ProviderConfigMissing or ProviderUnavailable.
+/// Failures become ProviderConfigMissing or ProviderUnavailable. A ProviderConfig being deleted still serves the objects
+/// that use it (so they can be deleted): its deletion waits for them (<see cref="ProviderConfigReporter"/>).
 /// </summary>
 internal sealed class ProviderConnector(ResourceCache cache, ManifestConverter converter, Func<SecretFetcher> secrets, IApiCallObserver calls, ProviderPool connections)
 {
     public async Task<ProviderConnection> OpenAsync(string name, CancellationToken cancellationToken)
     {
         var resource = cache.Get(new ResourceKey(OperatorKind.ProviderConfig.Id, null, name));
-        if (resource is null || resource.IsDeleting)
+        if (resource is null)
         {
             return Fail(ConditionReasons.ProviderConfigMissing, $"ProviderConfig '{name}' does not exist: create it, or set spec.providerConfigRef.name.");
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PamOperator.Core.Security;
 using PamOperator.Kubernetes;
 using PamOperator.Operator.Resources;
 using PamOperator.Operator.Status;
@@ -8,17 +9,17 @@ namespace PamOperator.Operator.Reconciling;
 /// <summary>
 /// The operator's writes to custom resources: finalizers (merge patch with the read resourceVersion as precondition,
 /// so a concurrent change is a conflict, retried) and status (merge patch on the /status subresource only, skipped
-/// when nothing changed). Successful writes update the cache, so our own change does not trigger another reconcile.
+/// when nothing changed; messages redacted). Successful writes update the cache, so our own change does not trigger another reconcile.
 /// </summary>
-internal sealed class ResourceWriter(IKubernetesApi api, ResourceCache cache, TimeProvider time)
+internal sealed class ResourceWriter(IKubernetesApi api, ResourceCache cache, TimeProvider time, SecretRedactor redactor)
 {
     /// <summary>Adds (or removes) the finalizer. Returns false when the object changed meanwhile or is gone.</summary>
-    public async Task<bool> SetFinalizerAsync(CustomResource resource, bool present, CancellationToken cancellationToken)
+    public async Task<bool> SetFinalizerAsync(CustomResource resource, bool present, CancellationToken cancellationToken, string finalizer = CustomResource.Finalizer)
     {
-        var finalizers = resource.Object.Finalizers().Where(f => f != CustomResource.Finalizer).ToList();
+        var finalizers = resource.Object.Finalizers().Where(f => f != finalizer).ToList();
         if (present)
         {
-            finalizers.Add(CustomResource.Finalizer);
+            finalizers.Add(finalizer);
         }
 
         var patch = new JsonObject
@@ -42,9 +43,11 @@ internal sealed class ResourceWriter(IKubernetesApi api, ResourceCache cache, Ti
     }
 
     /// <summary>Writes the status for <paramref name="outcome"/> when it differs from the current one.</summary>
-    public async Task WriteStatusAsync(CustomResource resource, ObjectOutcome outcome, CancellationToken cancellationToken)
+    public async Task WriteStatusAsync(CustomResource resource, ObjectOutcome outcome, CancellationToken cancellationToken, Action<JsonObject>? extra = null)
     {
-        var status = StatusBuilder.Build(resource.Status, outcome, resource.Generation, time.GetUtcNow());
+        var status = StatusBuilder.Build(resource.Status, outcome with { Message = redactor.Redact(outcome.Message) ?? string.Empty },
+            resource.Generation, time.GetUtcNow(), resource.IsDeleting);
+        extra?.Invoke(status);
         if (JsonNode.DeepEquals(status, resource.Status))
         {
             return;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using PamOperator.Core.Security;
 using PamOperator.Kubernetes;
 using PamOperator.Manifests.Secrets;
 
@@ -8,8 +9,11 @@ namespace PamOperator.Operator.Reconciling;
 /// <summary>
 /// Reads keys of Kubernetes Secrets for one batch (each Secret fetched once per batch). Values stay in memory only and
 /// are never logged; failures are returned as messages that name the Secret and key, never a value.
+/// With a watch namespace set, only Secrets of that namespace and of the operator's own are read (the RBAC then grants
+/// no more), and every value read is registered with the <see cref="SecretRedactor"/>, so statuses, events and logs
+/// never show it even when a PAM echoes it back.
 /// </summary>
-internal sealed class SecretFetcher(IKubernetesApi api, string defaultNamespace)
+internal sealed class SecretFetcher(IKubernetesApi api, string defaultNamespace, SecretRedactor redactor, IReadOnlyCollection<string>? namespaces = null)
 {
     private readonly Dictionary<(string Ns, string Name), JsonObject?> _secrets = [];
 
@@ -22,6 +26,11 @@ internal sealed class SecretFetcher(IKubernetesApi api, string defaultNamespace)
         }
 
         var ns = reference.Namespace ?? objectNamespace ?? defaultNamespace;
+        if (namespaces is not null && !namespaces.Contains(ns, StringComparer.Ordinal))
+        {
+            return (null, $"Secret {ns}/{reference.Name} is outside the namespaces this operator reads ({string.Join(", ", namespaces)})");
+        }
+
         if (!_secrets.TryGetValue((ns, reference.Name), out var secret))
         {
             try
@@ -43,11 +52,18 @@ internal sealed class SecretFetcher(IKubernetesApi api, string defaultNamespace)
 
         if (secret["data"]?[reference.Key] is JsonValue data && data.TryGetValue(out string? encoded))
         {
-            return (Encoding.UTF8.GetString(Convert.FromBase64String(encoded)), null);
+            return (Registered(Encoding.UTF8.GetString(Convert.FromBase64String(encoded))), null);
         }
 
         return secret["stringData"]?[reference.Key] is JsonValue plain && plain.TryGetValue(out string? text)
-            ? (text, null)
+            ? (Registered(text), null)
             : (null, $"Secret {ns}/{reference.Name} has no key {reference.Key}");
+    }
+
+    private string Registered(string value)
+    {
+        redactor.Register(value);
+        redactor.Register(value.Trim());
+        return value;
     }
 }

@@ -9,6 +9,9 @@ internal sealed record CustomResource(OperatorKind Kind, JsonObject Object)
     /// <summary>The finalizer that holds a custom resource until its PAM object is deleted or orphaned.</summary>
     public const string Finalizer = "pamoperator.io/finalizer";
 
+    /// <summary>The finalizer that holds a ProviderConfig while objects use it (after Crossplane's in-use.crossplane.io).</summary>
+    public const string InUseFinalizer = "pamoperator.io/in-use";
+
     public ResourceKey Key => new(Kind.Id, Kind.Resource.Namespaced ? Object.Namespace() : null, Object.Name() ?? "");
 
     public long Generation => Object.Generation();
@@ -18,6 +21,10 @@ internal sealed record CustomResource(OperatorKind Kind, JsonObject Object)
     public bool HasFinalizer => Object.Finalizers().Contains(Finalizer);
 
     public JsonObject? Status => Object["status"] as JsonObject;
+
+    /// <summary>The pause annotation is "true": the operator does nothing to this object (nor its PAM object).</summary>
+    public bool IsPaused => Object["metadata"]?["annotations"]?[PamOperator.Operator.Status.ConditionReasons.PausedAnnotation] is JsonValue v
+        && v.TryGetValue(out string? s) && string.Equals(s, "true", StringComparison.OrdinalIgnoreCase);
 
     public JsonObject Spec => Object["spec"] as JsonObject ?? [];
 

@@ -11,8 +11,13 @@ namespace PamOperator.Operator.Status;
 /// <param name="ExternalId">The PAM id, when known.</param>
 /// <param name="SecretHash">The hash of the secret values applied (null: no secret, or not applied now).</param>
 /// <param name="Retry">Requeue with backoff; false for success and for terminal failures.</param>
-public sealed record ObjectOutcome(bool Ready, bool Synced, string Reason, string Message, string? ExternalId = null, string? SecretHash = null, bool Retry = false)
+/// <param name="Paused">The object carries the pause annotation: Synced is ReconcilePaused and Ready is left as it was.</param>
+public sealed record ObjectOutcome(
+    bool Ready, bool Synced, string Reason, string Message, string? ExternalId = null, string? SecretHash = null, bool Retry = false, bool Paused = false)
 {
+    public static ObjectOutcome PausedNow { get; } =
+        new(false, false, ConditionReasons.ReconcilePaused, $"Reconciling is paused by the annotation {ConditionReasons.PausedAnnotation}.", Paused: true);
+
     public static ObjectOutcome Succeeded(string? externalId, string? secretHash) =>
         new(true, true, ConditionReasons.ReconcileSucceeded, "The PAM object matches the spec.", externalId, secretHash);
 

@@ -11,7 +11,8 @@ namespace PamOperator.Delivery.Tests.Rbac;
 
 /// <summary>
 /// Runs `pamctl operator` (in-process, with leader election) against the test API server and a Fudo simulator through
-/// a whole lifecycle (ProviderConfig, a Safe created, changed and deleted), and turns the API server's request log into
+/// a whole lifecycle (ProviderConfig, a Safe created, changed and deleted, a Safe failing repeatedly whose Warning event
+/// is aggregated, then deleted), and turns the API server's request log into
 /// the permissions the operator used: (group, resource[/subresource], verb) and the namespace it was used in.
 /// </summary>
 public static class OperatorRequestLog
@@ -74,6 +75,14 @@ public static class OperatorRequestLog
             await UntilAsync(http, $"{safes}/db", s => s?["status"]?["observedGeneration"]?.GetValue<long>() == 2 && Condition(s, "Ready") == "True", operatorRun, output);
             (await http.DeleteAsync($"{safes}/db")).EnsureSuccessStatusCode();
             await UntilAsync(http, $"{safes}/db", s => s is null, operatorRun, output);
+
+            // A Safe naming a ProviderConfig that does not exist fails the same way on each retry: its Warning is one
+            // event whose series.count grows (a patch), not an event per retry.
+            await PostAsync(http, safes, """{"metadata":{"name":"stray"},"spec":{"providerConfigRef":{"name":"missing"}}}""");
+            await UntilAsync(http, "apis/events.k8s.io/v1/namespaces/default/events", list => (list?["items"] as JsonArray)?.OfType<JsonObject>()
+                .Any(e => e["regarding"]?["name"]?.ToString() == "stray" && e["series"]?["count"]?.GetValue<int>() >= 2) == true, operatorRun, output);
+            (await http.DeleteAsync($"{safes}/stray")).EnsureSuccessStatusCode();
+            await UntilAsync(http, $"{safes}/stray", s => s is null, operatorRun, output);
         }
         finally
         {

@@ -18,7 +18,7 @@ public sealed record RbacGrant(string Group, string Resource, string Verb)
         .SelectMany(c => new[] { "list", "watch", "patch" }.Select(v => new RbacGrant(c.Group, c.Plural, v))
             .Append(new RbacGrant(c.Group, c.Plural + "/status", "patch")))
         .Concat(SecretReads().Where(_ => withSecrets))
-        .Append(new RbacGrant(string.Empty, "events", "create"))
+        .Concat(new[] { "create", "patch" }.Select(v => new RbacGrant("events.k8s.io", "events", v)))
         .ToHashSet();
 
     /// <summary>Reading the Secrets ProviderConfigs and Accounts name.</summary>

@@ -148,4 +148,53 @@ public sealed class KubernetesApiClientTests : IAsyncLifetime
         client.DefaultNamespace.Should().Be("default");
         _server.Requests.Should().Contain(r => r.Path.EndsWith("/nope", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Errors_FromTheOfficialClient_NeverCarryTheRequestBody()
+    {
+        const string canary = "canary-secret-value-91d2";
+        var secret = KubernetesObjects.New(ResourceRef.Secrets, "Secret", "no-such-namespace", "s");
+        secret["stringData"] = new JsonObject { ["password"] = canary };
+        var create = () => _client.CreateAsync(ResourceRef.Secrets, "no-such-namespace", secret);
+
+        var error = (await create.Should().ThrowAsync<KubernetesStatusException>()).Which;
+
+        error.IsNotFound.Should().BeTrue();
+        error.Message.Should().Contain("POST /api/v1/namespaces/no-such-namespace/secrets");
+        error.InnerException.Should().BeNull("the client's HttpOperationException holds the request body and is not chained");
+        error.ToString().Should().NotContain(canary);
+        _server.Requests.Should().Contain(r => r.Body.Contains(canary, StringComparison.Ordinal), "the body did reach the server");
+    }
+
+    [Fact]
+    public async Task Qps_ClientSideLimit_SpacesRequestsBeyondTheBurst()
+    {
+        var observer = new CountingObserver();
+        using var limited = KubernetesApiClient.ForServer(_server.BaseAddress, options: new KubernetesApiOptions { Qps = 5, Burst = 2, Observer = observer });
+
+        for (var i = 0; i < 6; i++)
+        {
+            await limited.ListAsync(Widgets, "default");
+        }
+
+        observer.Requests.Should().Be(6);
+        observer.Codes.Should().OnlyContain(c => c == "200");
+        observer.Throttled.Should().BeGreaterThanOrEqualTo(3, "two requests fit the burst; the others wait for tokens at 5 per second");
+    }
+
+    private sealed class CountingObserver : IRestClientObserver
+    {
+        private readonly System.Collections.Concurrent.ConcurrentBag<string> _codes = [];
+        private int _throttled;
+
+        public int Requests => _codes.Count;
+
+        public IEnumerable<string> Codes => _codes;
+
+        public int Throttled => _throttled;
+
+        public void Request(string method, string host, string code, TimeSpan latency) => _codes.Add(code);
+
+        public void RateLimited(string method, string host, TimeSpan wait) => Interlocked.Increment(ref _throttled);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using PamOperator.Kubernetes.Config;
 using PamOperator.Kubernetes.TestServer;
 
 namespace PamOperator.Kubernetes.Tests.Support;
@@ -12,7 +11,7 @@ public static class TestResources
     public static readonly ResourceRef Safes = new("fudo.pamoperator.io", "v1alpha1", "safes", true);
 
     public static KubernetesApiClient Client(KubeTestServer server, string? token = null) =>
-        new(new KubernetesClientConfiguration(server.BaseAddress) { AccessToken = token });
+        KubernetesApiClient.ForServer(server.BaseAddress, token);
 
     public static async Task<KubernetesApiClient> ClientWithWidgetsAsync(KubeTestServer server)
     {

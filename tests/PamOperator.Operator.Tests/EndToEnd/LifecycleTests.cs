@@ -59,12 +59,16 @@ public sealed class LifecycleTests
         await h.Client.CreateAsync(Safes, "default", broken0);
 
         var broken = await Eventually.UntilAsync(() => h.GetAsync(Safes, "broken"),
-            s => Condition(s, "Synced", "reason") == ConditionReasons.InvalidSpec, "InvalidSpec is reported");
+            s => Cause(s) == ConditionReasons.InvalidSpec, "InvalidSpec is reported");
+        await Eventually.UntilAsync(() => h.GetAsync(ProviderConfigs, "test"), c => Condition(c, "Ready") == "True", "the ProviderConfig settled");
+        await Task.Delay(1000); // its in-use finalizer and status were written (one batch), and a key first queued under "default" moved to "test"
         var batches = op.Host.Metrics.Batches;
         await Task.Delay(1500);
 
         Condition(broken, "Ready").Should().Be("False");
-        Condition(broken, "Synced", "message").Should().StartWith("PAM1");
+        Condition(broken, "Ready", "reason").Should().Be(ConditionReasons.Creating, "crossplane-runtime's reason: never created");
+        Condition(broken, "Synced", "reason").Should().Be(ConditionReasons.ReconcileError);
+        Condition(broken, "Synced", "message").Should().StartWith("InvalidSpec: PAM1");
         op.Host.Metrics.Batches.Should().Be(batches, "an invalid spec is terminal until the spec changes");
         (await h.SimulatorFindAsync("safe", "broken")).Should().BeEmpty();
     }
@@ -78,7 +82,7 @@ public sealed class LifecycleTests
         await h.Client.CreateAsync(UserSafeAssignments, "default", Cr("UserSafeAssignment", "alice-later", """{"user":"alice","safe":"later"}"""));
 
         await Eventually.UntilAsync(() => h.GetAsync(UserSafeAssignments, "alice-later"),
-            s => Condition(s, "Ready", "reason") == ConditionReasons.ReferenceNotReady, "ReferenceNotReady");
+            s => Cause(s) == ConditionReasons.ReferenceNotReady, "ReferenceNotReady");
         await Eventually.UntilAsync(() => h.GetAsync(Safes, "independent"), IsReady, "a missing reference does not fail the others");
         await h.Client.CreateAsync(Safes, "default", Cr("Safe", "later", "{}"));
 
@@ -94,7 +98,7 @@ public sealed class LifecycleTests
         await h.Client.CreateAsync(Safes, "default", Cr("Safe", "orphaned", "{}"));
 
         await Eventually.UntilAsync(() => h.GetAsync(Safes, "orphaned"),
-            s => Condition(s, "Synced", "reason") == ConditionReasons.ProviderConfigMissing, "ProviderConfigMissing");
+            s => Cause(s) == ConditionReasons.ProviderConfigMissing, "ProviderConfigMissing");
         (await h.SimulatorFindAsync("safe", "orphaned")).Should().BeEmpty();
     }
 }

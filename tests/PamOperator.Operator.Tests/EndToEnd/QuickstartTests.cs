@@ -46,7 +46,7 @@ public sealed class QuickstartTests
         await h.SimulatorPatchAsync("safe", id, """{"login_reason":true}""");
         await Eventually.UntilAsync(() => h.SimulatorFindAsync("safe", "quickstart-db"),
             s => s[0]!["login_reason"]!.GetValue<bool>() == false, "the periodic resync corrects the drift");
-        op.Host.Metrics.Render().Should().Contain("pamoperator_reconcile_total{kind=\"Safe\",result=\"success\"}");
+        op.Host.Metrics.Render().Should().MatchRegex("controller_runtime_reconcile_total\\{controller=\"safe\",result=\"success\"\\} [1-9]");
     }
 
     [Fact]

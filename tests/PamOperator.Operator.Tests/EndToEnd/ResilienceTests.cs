@@ -67,8 +67,11 @@ public sealed class ResilienceTests
         await Eventually.UntilAsync(async () => (await http.GetAsync(new Uri(op.Host.HealthAddress!, "/readyz"))).StatusCode,
             s => s == HttpStatusCode.OK, "ready once the watches listed");
         var metrics = await http.GetStringAsync(new Uri(op.Host.MetricsAddress!, "/metrics"));
-        metrics.Should().Contain("# TYPE pamoperator_queue_depth gauge").And.Contain("pamoperator_reconcile_batches_total")
-            .And.Contain("# TYPE pamoperator_pam_api_calls_total counter");
+        metrics.Should().Contain("# TYPE workqueue_depth gauge").And.Contain("pamoperator_reconcile_batches_total")
+            .And.Contain("# TYPE pamoperator_pam_api_calls_total counter").And.Contain("workqueue_adds_total{name=\"pam-operator\",controller=\"pam-operator\"}")
+            .And.Contain("# TYPE workqueue_work_duration_seconds histogram").And.Contain("controller_runtime_reconcile_time_seconds_bucket")
+            .And.Contain("process_cpu_seconds_total").And.Contain("leader_election_master_status{name=\"pam-operator\"} 1");
+        metrics.Should().MatchRegex("rest_client_requests_total\\{code=\"200\",method=\"GET\",host=\"127\\.0\\.0\\.1:\\d+\"\\} [1-9]", "the client's requests are counted");
         var lists = metrics.Split('\n').Single(l => l.StartsWith("pamoperator_pam_api_calls_total{vendor=\"fudo\",verb=\"GET\",status=\"200\"} ", StringComparison.Ordinal));
         long.Parse(lists.Split(' ')[1], CultureInfo.InvariantCulture).Should().BeGreaterThan(0, "the reconcile listed the PAM");
         metrics.Should().MatchRegex("pamoperator_pam_api_calls_total\\{vendor=\"fudo\",verb=\"POST\",status=\"2\\d\\d\"\\} [1-9]", "the create was written");

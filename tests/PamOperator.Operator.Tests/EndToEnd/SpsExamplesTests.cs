@@ -58,7 +58,7 @@ public sealed class SpsExamplesTests
             texts.Add((await h.GetAsync(resource, name))!.ToJsonString());
         }
 
-        texts.AddRange((await h.Client.ListAsync(ResourceRef.Events, "default")).Items.Select(e => e.ToJsonString()));
+        texts.AddRange((await h.Client.ListAsync(PamOperator.Operator.Reconciling.EventRecorder.EventsV1, "default")).Items.Select(e => e.ToJsonString()));
         texts.Should().NotContain(t => t.Contains(Canary, StringComparison.Ordinal) || t.Contains(sps.Password, StringComparison.Ordinal));
         (await h.GetAsync(SpsLocalUsers, "alice"))!["status"]!["externalId"]!.GetValue<string>().Should().MatchRegex("^[0-9a-f]{22}$");
     }

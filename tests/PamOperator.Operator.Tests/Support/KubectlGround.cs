@@ -2,9 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using FluentAssertions;
-using Microsoft.Extensions.Logging.Abstractions;
 using PamOperator.Kubernetes;
-using PamOperator.Kubernetes.Config;
 using PamOperator.Kubernetes.TestServer;
 using PamOperator.Operator.Hosting;
 using PamOperator.Operator.Queue;
@@ -24,7 +22,7 @@ public sealed class KubectlGround : IAsyncDisposable
     {
         Server = server;
         Simulator = simulator;
-        Client = new KubernetesApiClient(new KubernetesClientConfiguration(server.BaseAddress));
+        Client = KubernetesApiClient.ForServer(server.BaseAddress);
         Kubectl = new global::PamOperator.TestSupport.Kubectl(server.BaseAddress);
     }
 
@@ -108,7 +106,7 @@ public sealed class KubectlGround : IAsyncDisposable
         Backoff = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2)),
         HealthPort = null,
         MetricsPort = null,
-    }, NullLoggerFactory.Instance));
+    }));
 
     /// <summary><c>kubectl get</c> of the four quickstart kinds: <c>kind/name</c> to its READY and SYNCED columns.</summary>
     public async Task<Dictionary<string, (string Ready, string Synced)>> GetTableAsync()

@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
 using PamOperator.Kubernetes;
-using PamOperator.Kubernetes.Config;
 using PamOperator.Kubernetes.TestServer;
 using PamOperator.Manifests.Crds;
 using PamOperator.Manifests.Kinds;
@@ -39,7 +37,9 @@ public sealed class OperatorHarness : IAsyncDisposable
     {
         var server = await KubeTestServer.StartAsync();
         var simulator = await FudoSimulator.StartAsync(new FudoSimulatorOptions());
-        var client = new KubernetesApiClient(new KubernetesClientConfiguration(server.BaseAddress));
+        // The tests' own client stands in for users and kubectl, not for the operator: no client-side rate limit, so a
+        // burst the tests create arrives as a burst (at the default 20 QPS, 1000 creates would trickle in over 50 s).
+        var client = KubernetesApiClient.ForServer(server.BaseAddress, options: new KubernetesApiOptions { Qps = 0 });
         foreach (var kind in new KindCatalog(BuiltInVendors.Registry).AllWithProviderConfig)
         {
             await client.CreateAsync(ResourceRef.CustomResourceDefinitions, null, CrdGenerator.Generate(kind));
@@ -63,14 +63,19 @@ public sealed class OperatorHarness : IAsyncDisposable
         return Client.CreateAsync(ResourceRef.Secrets, "default", secret);
     }
 
-    /// <summary>Starts an operator (health and metrics on free loopback ports, short batch window and backoff).</summary>
-    public RunningOperator StartOperator(string identity = "op", bool leaderElect = false, TimeSpan? resync = null, int? healthPort = null)
+    /// <summary>Starts an operator (health and metrics on free loopback ports, short batch window and backoff) with a
+    /// client of its own (to <paramref name="apiServer"/>, default the test server) whose requests feed its metrics.</summary>
+    public RunningOperator StartOperator(
+        string identity = "op", bool leaderElect = false, TimeSpan? resync = null, int? healthPort = null, Uri? apiServer = null,
+        Func<OperatorOptions, OperatorOptions>? tune = null, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null)
     {
         var options = new OperatorOptions
         {
             Identity = identity,
             LeaderElect = leaderElect,
             LeaseDuration = TimeSpan.FromSeconds(3),
+            RenewDeadline = TimeSpan.FromSeconds(2),
+            RetryPeriod = TimeSpan.FromMilliseconds(300),
             Resync = resync ?? TimeSpan.FromMinutes(10),
             BatchWindow = TimeSpan.FromMilliseconds(100),
             Backoff = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2)),
@@ -78,7 +83,14 @@ public sealed class OperatorHarness : IAsyncDisposable
             MetricsPort = 0,
             ListenAddress = "127.0.0.1",
         };
-        var running = new RunningOperator(new OperatorHost(Client, options, NullLoggerFactory.Instance));
+        var metrics = new OperatorMetrics(options.LeaseName);
+        var client = KubernetesApiClient.ForServer(apiServer ?? Server.BaseAddress, options: new KubernetesApiOptions
+        {
+            Observer = metrics,
+            RequestTimeout = TimeSpan.FromSeconds(2),
+            Qps = 0,
+        });
+        var running = new RunningOperator(new OperatorHost(client, tune?.Invoke(options) ?? options, logging, metrics: metrics), client);
         _operators.Add(running);
         return running;
     }

@@ -27,6 +27,10 @@ public static class Resources
         (obj?["status"]?["conditions"] as JsonArray)?.OfType<JsonObject>()
             .FirstOrDefault(c => c["type"]?.GetValue<string>() == type)?[field]?.GetValue<string>();
 
+    /// <summary>The cause of a failed reconcile: the first word of the Synced message ("InvalidSpec: ...").</summary>
+    public static string? Cause(JsonObject? obj) =>
+        Condition(obj, "Synced", "reason") == "ReconcileError" ? Condition(obj, "Synced", "message")?.Split(':')[0] : null;
+
     public static bool IsReady(JsonObject? obj) =>
         Condition(obj, "Ready") == "True" && Condition(obj, "Synced") == "True"
         && obj!["status"]?["observedGeneration"]?.GetValue<long>() == obj.Generation();

@@ -7,8 +7,11 @@ public sealed class RunningOperator
 {
     private readonly CancellationTokenSource _stop = new();
 
-    public RunningOperator(OperatorHost host)
+    private readonly IDisposable? _client;
+
+    public RunningOperator(OperatorHost host, IDisposable? client = null)
     {
+        _client = client;
         Host = host;
         Run = Task.Run(() => host.RunAsync(_stop.Token));
     }
@@ -27,5 +30,6 @@ public sealed class RunningOperator
         await _stop.CancelAsync();
         await Run.WaitAsync(TimeSpan.FromSeconds(20));
         _stop.Dispose();
+        _client?.Dispose();
     }
 }
