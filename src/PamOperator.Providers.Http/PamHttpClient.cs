@@ -77,22 +77,50 @@ public sealed class PamHttpClient : IDisposable
 
     public PamHttpOptions Options { get; }
 
+    /// <summary>
+    /// For credentials that change while the client lives (an OAuth access token that expires): called before every
+    /// attempt (retries included) for the <c>Authorization</c> header's value; null sends none. Never printed.
+    /// Default null (only the constructor's headers).
+    /// </summary>
+    public Func<CancellationToken, ValueTask<string?>>? Authorization { get; init; }
+
     /// <summary>Sends one request (a JSON body or none) and returns the success answer's body (bounded). A GET is
     /// retried on transient failures; any other method is sent exactly once.</summary>
     public Task<byte[]> SendAsync(HttpMethod method, string relative, byte[]? jsonBody, CancellationToken cancellationToken) =>
-        ExecuteAsync(method, relative, jsonBody, static async (body, ct) =>
+        ExecuteAsync(method, relative, () => Json(jsonBody), null, ReadAllAsync, cancellationToken);
+
+    /// <summary>POSTs an <c>application/x-www-form-urlencoded</c> body (an OAuth token request) with
+    /// <paramref name="headers"/> added to this request only (e.g. Basic client credentials; they replace
+    /// <see cref="Authorization"/>), sent exactly once; returns the success answer's body (bounded). Neither the form nor
+    /// the headers are ever printed.</summary>
+    public Task<byte[]> PostFormAsync(string relative, IReadOnlyDictionary<string, string> form, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken) =>
+        ExecuteAsync(HttpMethod.Post, relative, () => new FormUrlEncodedContent(form), headers, ReadAllAsync, cancellationToken);
+
+    private static async ValueTask<byte[]> ReadAllAsync(Stream body, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    private static ByteArrayContent? Json(byte[]? jsonBody)
+    {
+        if (jsonBody is null)
         {
-            using var buffer = new MemoryStream();
-            await body.CopyToAsync(buffer, ct);
-            return buffer.ToArray();
-        }, cancellationToken);
+            return null;
+        }
+
+        var content = new ByteArrayContent(jsonBody);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
 
     /// <summary>GETs <paramref name="relative"/> and hands the success answer's bounded body stream to
     /// <paramref name="parse"/> (within the call's timeout). Retried as a whole on transient failures, so
     /// <paramref name="parse"/> must start from scratch each time. A <see cref="JsonException"/> from it is an
     /// untrusted answer.</summary>
     public Task<T> ReadAsync<T>(string relative, Func<Stream, CancellationToken, ValueTask<T>> parse, CancellationToken cancellationToken) =>
-        ExecuteAsync(HttpMethod.Get, relative, null, parse, cancellationToken);
+        ExecuteAsync(HttpMethod.Get, relative, static () => null, null, parse, cancellationToken);
 
     /// <summary>Runs a whole observe within <see cref="PamHttpOptions.ObserveDeadline"/>; past it, a
     /// <see cref="ApiErrorKind.LimitExceeded"/> failure.</summary>
@@ -111,7 +139,7 @@ public sealed class PamHttpClient : IDisposable
         }
     }
 
-    private async Task<T> ExecuteAsync<T>(HttpMethod method, string relative, byte[]? jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(HttpMethod method, string relative, Func<HttpContent?> jsonBody, IReadOnlyDictionary<string, string>? headers, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
     {
         if (_unusable is not null)
         {
@@ -123,8 +151,8 @@ public sealed class PamHttpClient : IDisposable
         try
         {
             return method == HttpMethod.Get
-                ? await _reads.ExecuteAsync(async ct => await AttemptAsync(method, url, where, jsonBody, onSuccess, ct), cancellationToken)
-                : await AttemptAsync(method, url, where, jsonBody, onSuccess, cancellationToken);
+                ? await _reads.ExecuteAsync(async ct => await AttemptAsync(method, url, where, jsonBody, headers, onSuccess, ct), cancellationToken)
+                : await AttemptAsync(method, url, where, jsonBody, headers, onSuccess, cancellationToken);
         }
         catch (TransientAnswerException ex)
         {
@@ -133,7 +161,7 @@ public sealed class PamHttpClient : IDisposable
     }
 
     /// <summary>One exchange: rate limit, timeout, send, status, bounded body.</summary>
-    private async Task<T> AttemptAsync<T>(HttpMethod method, Uri url, string where, byte[]? jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(HttpMethod method, Uri url, string where, Func<HttpContent?> jsonBody, IReadOnlyDictionary<string, string>? headers, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
     {
         await _bucket.WaitAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -141,9 +169,21 @@ public sealed class PamHttpClient : IDisposable
         var observed = false;
         try
         {
-            using var content = jsonBody is null ? null : new ByteArrayContent(jsonBody);
-            content?.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            using var response = await _flurl.Request(url.AbsoluteUri).SendAsync(method, content, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var content = jsonBody();
+            var request = _flurl.Request(url.AbsoluteUri);
+            if (headers is not null)
+            {
+                foreach (var (name, value) in headers)
+                {
+                    request.WithHeader(name, value);
+                }
+            }
+            else if (Authorization is not null && await Authorization(timeout.Token) is { } authorization)
+            {
+                request.WithHeader("Authorization", authorization);
+            }
+
+            using var response = await request.SendAsync(method, content, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             Observe(method, response.StatusCode);
             observed = true;
             var message = response.ResponseMessage;

@@ -1,6 +1,8 @@
 using PamOperator.Core.Vendors;
 using PamOperator.Providers.Fudo;
+using PamOperator.Providers.PrivX;
 using PamOperator.Simulators.Fudo;
+using PamOperator.Simulators.PrivX;
 
 namespace PamOperator.Vendors;
 
@@ -13,5 +15,6 @@ public static class BuiltInVendors
     public static VendorRegistry Registry { get; } = new(
     [
         new VendorRegistration(new FudoModule(), new FudoSimulatorFactory()),
+        new VendorRegistration(new PrivXModule(), new PrivXSimulatorFactory()),
     ]);
 }

@@ -86,7 +86,7 @@ internal static class SimulatorCommand
         await using (simulator)
         {
             await console.Out.WriteLineAsync($"listening on {simulator.BaseAddress.ToString().TrimEnd('/')}");
-            if (launch.Flag("api-key") is null)
+            if (factory.Flags.Any(f => f.Name == "api-key") && launch.Flag("api-key") is null)
             {
                 await console.Out.WriteLineAsync($"api key: {simulator.Credentials}");
             }
