@@ -87,14 +87,22 @@ public sealed class PamHttpClient : IDisposable
     /// <summary>Sends one request (a JSON body or none) and returns the success answer's body (bounded). A GET is
     /// retried on transient failures; any other method is sent exactly once.</summary>
     public Task<byte[]> SendAsync(HttpMethod method, string relative, byte[]? jsonBody, CancellationToken cancellationToken) =>
-        ExecuteAsync(method, relative, () => Json(jsonBody), null, ReadAllAsync, cancellationToken);
+        ExecuteAsync(method, relative, () => Json(jsonBody), ReadAllAsync, cancellationToken);
+
+    /// <summary>As <see cref="SendAsync(HttpMethod, string, byte[], CancellationToken)"/>, with <paramref name="headers"/>
+    /// added to this request only (a session cookie, a logon's Basic credentials: never printed; they replace
+    /// <see cref="Authorization"/>), and the success answer's headers handed to <paramref name="onHeaders"/> before its
+    /// body is read (a logon's <c>Set-Cookie</c>).</summary>
+    public Task<byte[]> SendAsync(HttpMethod method, string relative, byte[]? jsonBody, IReadOnlyDictionary<string, string> headers,
+        Action<HttpResponseHeaders>? onHeaders, CancellationToken cancellationToken) =>
+        ExecuteAsync(method, relative, () => Json(jsonBody), ReadAllAsync, cancellationToken, new PerRequest(headers, onHeaders));
 
     /// <summary>POSTs an <c>application/x-www-form-urlencoded</c> body (an OAuth token request) with
     /// <paramref name="headers"/> added to this request only (e.g. Basic client credentials; they replace
     /// <see cref="Authorization"/>), sent exactly once; returns the success answer's body (bounded). Neither the form nor
     /// the headers are ever printed.</summary>
     public Task<byte[]> PostFormAsync(string relative, IReadOnlyDictionary<string, string> form, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken) =>
-        ExecuteAsync(HttpMethod.Post, relative, () => new FormUrlEncodedContent(form), headers, ReadAllAsync, cancellationToken);
+        ExecuteAsync(HttpMethod.Post, relative, () => new FormUrlEncodedContent(form), ReadAllAsync, cancellationToken, new PerRequest(headers, null));
 
     private static async ValueTask<byte[]> ReadAllAsync(Stream body, CancellationToken ct)
     {
@@ -120,7 +128,7 @@ public sealed class PamHttpClient : IDisposable
     /// <paramref name="parse"/> must start from scratch each time. A <see cref="JsonException"/> from it is an
     /// untrusted answer.</summary>
     public Task<T> ReadAsync<T>(string relative, Func<Stream, CancellationToken, ValueTask<T>> parse, CancellationToken cancellationToken) =>
-        ExecuteAsync(HttpMethod.Get, relative, static () => null, null, parse, cancellationToken);
+        ExecuteAsync(HttpMethod.Get, relative, static () => null, parse, cancellationToken);
 
     /// <summary>Runs a whole observe within <see cref="PamHttpOptions.ObserveDeadline"/>; past it, a
     /// <see cref="ApiErrorKind.LimitExceeded"/> failure.</summary>
@@ -139,7 +147,7 @@ public sealed class PamHttpClient : IDisposable
         }
     }
 
-    private async Task<T> ExecuteAsync<T>(HttpMethod method, string relative, Func<HttpContent?> jsonBody, IReadOnlyDictionary<string, string>? headers, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(HttpMethod method, string relative, Func<HttpContent?> jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken, PerRequest? extras = null)
     {
         if (_unusable is not null)
         {
@@ -151,8 +159,8 @@ public sealed class PamHttpClient : IDisposable
         try
         {
             return method == HttpMethod.Get
-                ? await _reads.ExecuteAsync(async ct => await AttemptAsync(method, url, where, jsonBody, headers, onSuccess, ct), cancellationToken)
-                : await AttemptAsync(method, url, where, jsonBody, headers, onSuccess, cancellationToken);
+                ? await _reads.ExecuteAsync(async ct => await AttemptAsync(method, url, where, jsonBody, onSuccess, extras, ct), cancellationToken)
+                : await AttemptAsync(method, url, where, jsonBody, onSuccess, extras, cancellationToken);
         }
         catch (TransientAnswerException ex)
         {
@@ -161,7 +169,7 @@ public sealed class PamHttpClient : IDisposable
     }
 
     /// <summary>One exchange: rate limit, timeout, send, status, bounded body.</summary>
-    private async Task<T> AttemptAsync<T>(HttpMethod method, Uri url, string where, Func<HttpContent?> jsonBody, IReadOnlyDictionary<string, string>? headers, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(HttpMethod method, Uri url, string where, Func<HttpContent?> jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, PerRequest? extras, CancellationToken cancellationToken)
     {
         await _bucket.WaitAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -171,9 +179,9 @@ public sealed class PamHttpClient : IDisposable
         {
             using var content = jsonBody();
             var request = _flurl.Request(url.AbsoluteUri);
-            if (headers is not null)
+            if (extras is not null)
             {
-                foreach (var (name, value) in headers)
+                foreach (var (name, value) in extras.Headers)
                 {
                     request.WithHeader(name, value);
                 }
@@ -187,7 +195,7 @@ public sealed class PamHttpClient : IDisposable
             Observe(method, response.StatusCode);
             observed = true;
             var message = response.ResponseMessage;
-            return await AnswerAsync(message, where, onSuccess, timeout.Token);
+            return await AnswerAsync(message, where, onSuccess, extras?.OnHeaders, timeout.Token);
         }
         catch (Exception ex) when (ex is not PamApiException and not TransientAnswerException)
         {
@@ -206,7 +214,8 @@ public sealed class PamHttpClient : IDisposable
         }
     }
 
-    private async Task<T> AnswerAsync<T>(HttpResponseMessage message, string where, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+    private async Task<T> AnswerAsync<T>(HttpResponseMessage message, string where, Func<Stream, CancellationToken, ValueTask<T>> onSuccess,
+        Action<HttpResponseHeaders>? onHeaders, CancellationToken cancellationToken)
     {
         var status = (int)message.StatusCode;
         if (status is >= 300 and < 400)
@@ -224,6 +233,8 @@ public sealed class PamHttpClient : IDisposable
         {
             throw TransportFailures.BodyTooLarge(where, Options.MaxBodyBytes);
         }
+
+        onHeaders?.Invoke(message.Headers);
 
         await using var body = new BoundedReadStream(await message.Content.ReadAsStreamAsync(cancellationToken), Options.MaxBodyBytes, where);
         try
@@ -290,4 +301,8 @@ public sealed class PamHttpClient : IDisposable
         _flurl.Dispose();
         _bucket.Dispose();
     }
+
+    /// <summary>What one request adds to (or, for Authorization, puts in place of) the client's own headers, and who
+    /// reads its answer's headers.</summary>
+    private sealed record PerRequest(IReadOnlyDictionary<string, string> Headers, Action<HttpResponseHeaders>? OnHeaders);
 }

@@ -65,6 +65,7 @@ public static class PamTargets
                 RequestsPerSecond = config.RateLimit.RequestsPerSecond,
                 Burst = config.RateLimit.Burst,
                 Settings = config.VendorSettings,
+                StateDirectory = Path.Combine(console.WorkingDirectory, EmbeddedSimulator.StateDirectory),
             }, cancellationToken);
             targets.Add(new PamTarget
             {
@@ -140,6 +141,7 @@ public static class PamTargets
                 CaFile = simulator.CaFile,
                 RequestsPerSecond = 10_000,
                 Burst = 10_000,
+                StateDirectory = Path.Combine(console.WorkingDirectory, EmbeddedSimulator.StateDirectory),
             }, cancellationToken);
             targets.Add(new PamTarget
             {

@@ -31,9 +31,9 @@ public class ExamplesTests
         var result = await ReadAsync("");
 
         result.Diagnostics.Select(d => d.Code).Should().Equal("PAM214");
-        result.Objects.Should().HaveCount(result.Documents).And.HaveCount(28);
+        result.Objects.Should().HaveCount(result.Documents).And.HaveCount(52);
         result.ProviderConfigs.Should().BeEmpty("examples/.pamctlignore excludes providerconfig/");
-        result.Objects.Select(o => o.Location.File).Should().OnlyContain(f => f.Contains("quickstart") || f.Contains("team") || f.Contains("privx"));
+        result.Objects.Select(o => o.Location.File).Should().OnlyContain(f => f.Contains("quickstart") || f.Contains("team") || f.Contains("fudo-complete") || f.Contains("privx"));
     }
 
     [Fact]
@@ -70,6 +70,29 @@ public class ExamplesTests
         team.Should().ContainSingle(o => o.Kind.Kind == "AccountGrant");
         team.Should().Contain(o => o.Control.ManagementPolicies == ManagementPolicies.Observe);
         team.Should().Contain(o => o.Control.DeletionPolicy == DeletionPolicy.Orphan);
+    }
+
+    [Fact]
+    public async Task FudoComplete_DeclaresTheWholeChain_ReferencingOnlyItself()
+    {
+        var chain = (await ReadAsync("fudo-complete")).Objects;
+        var declared = chain.Where(o => o.Kind.IsNamed).Select(o => (o.Kind.WireType, o.ExternalName)).ToHashSet();
+
+        chain.Count(o => o.Kind.Kind == "Server").Should().Be(2);
+        chain.Single(o => o.Kind.Kind == "Pool").Spec["servers"]!.AsArray().Should().HaveCount(2);
+        chain.Should().ContainSingle(o => o.Kind.Kind == "Listener");
+        chain.Count(o => o.Kind.Kind == "UserSafeAssignment" && o.Spec["validTo"] != null).Should().Be(3);
+        chain.Where(o => o.Kind.Kind.EndsWith("Grant", StringComparison.Ordinal)).Select(o => o.Kind.Kind).Distinct()
+            .Should().BeEquivalentTo("SafeGrant", "ServerGrant", "PoolGrant", "ListenerGrant", "UserGrant");
+        chain.Where(o => o.Kind.Kind.EndsWith("Grant", StringComparison.Ordinal)).Select(o => Text(o.Spec["user"])).Distinct()
+            .Should().Equal("payments-ops");
+        foreach (var o in chain)
+        {
+            foreach (var field in o.Kind.Fields.Where(f => f.Type == FieldType.Reference && o.Spec[f.Name] is not null))
+            {
+                declared.Should().Contain((field.References!, o.Spec[field.Name]!.GetValue<string>()), "the chain needs nothing that exists already");
+            }
+        }
     }
 
     [Fact]

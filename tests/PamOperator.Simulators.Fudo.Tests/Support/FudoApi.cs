@@ -74,6 +74,10 @@ public sealed class FudoApi(FudoSimulator simulator) : IDisposable
         "account/safe/listener" => "account_safe_listener",
         "grant/safe" => "safe_grant",
         "grant/account" => "account_grant",
+        "grant/user" => "user_grant",
+        "grant/server" => "server_grant",
+        "grant/pool" => "pool_grant",
+        "grant/listener" => "listener_grant",
         "pool/server" => "pool_server",
         _ => collection,
     };
