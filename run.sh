@@ -13,11 +13,12 @@ for name in EXAMPLE_DB_PASSWORD TEAM_DB01_ROOT_PASSWORD TEAM_DB02_DEPLOY_KEY TEA
   if [ -z "${!name:-}" ]; then export "$name=demo-only-not-a-secret"; fi
 done
 ./pamctl validate -f examples/
-./pamctl apply -f examples/ --auto-approve "$@"
+# --embedded chooses the embedded simulator: without a ProviderConfig and without it, pamctl refuses to guess (PAM015).
+./pamctl apply -f examples/ --embedded --auto-approve "$@"
 echo
 echo "Planning again: the PAM should now match the manifests."
-./pamctl plan -f examples/ --detailed-exitcode
+./pamctl plan -f examples/ --embedded --detailed-exitcode
 echo
 echo "One Identity SPS: the same, inside one SPS transaction, against the embedded SPS simulator."
-./pamctl apply -f examples/sps/ --auto-approve "$@"
-./pamctl plan -f examples/sps/ --detailed-exitcode
+./pamctl apply -f examples/sps/ --embedded --auto-approve "$@"
+./pamctl plan -f examples/sps/ --embedded --detailed-exitcode

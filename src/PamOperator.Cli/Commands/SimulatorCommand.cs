@@ -24,7 +24,8 @@ internal static class SimulatorCommand
         var db = new Option<string?>("--db") { Description = "SQLite file that survives restarts (default: in memory)." };
         var tls = new Option<bool>("--tls") { Description = "Serve HTTPS with a generated CA (valid for 127.0.0.1 and localhost); prints the CA file to trust." };
         var flags = VendorFlags(console);
-        var command = new Command("simulator", "Run a PAM API simulator on loopback (SQLite storage, fault injection).") { vendor, listen, db, tls };
+        var command = new Command("simulator", HelpText.Of("Run a PAM API simulator on loopback (SQLite storage, fault injection).",
+            $"pamctl simulator --vendor {console.Vendors.Vendors[0]} --listen 127.0.0.1:8443 --tls")) { vendor, listen, db, tls };
         foreach (var option in flags.Values)
         {
             command.Options.Add(option);

@@ -16,7 +16,7 @@ public static class FudoDiagnosticCodes
     /// <summary>A time-policy window ends before it starts.</summary>
     public const string TimeWindowEmpty = "PAM205";
 
-    /// <summary>Two time-policy windows overlap.</summary>
+    /// <summary>More than one time-policy window on the same day (Fudo keeps one row per day).</summary>
     public const string TimeWindowOverlap = "PAM206";
 
     /// <summary>A time policy is given while useTimePolicy is false.</summary>

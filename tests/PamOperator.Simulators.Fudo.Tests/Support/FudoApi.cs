@@ -7,7 +7,7 @@ namespace PamOperator.Simulators.Fudo.Tests.Support;
 /// <summary>A thin test client: real HTTP to a simulator, raw API key in Authorization, JSON in and out.</summary>
 public sealed class FudoApi(FudoSimulator simulator) : IDisposable
 {
-    private readonly HttpClient _http = Client(simulator, simulator.ApiKey, TimeSpan.FromSeconds(30));
+    private readonly HttpClient _http = Client(simulator, simulator.ApiKey, TimeSpan.FromSeconds(120));
 
     public FudoSimulator Simulator { get; } = simulator;
 
