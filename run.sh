@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job, end to end, against the embedded Fudo simulator (no PAM needed), then examples/sps/ against the
-# embedded One Identity SPS simulator:
+# The main job, end to end, against the embedded Fudo and PrivX simulators (no PAM needed), then examples/sps/
+# against the embedded One Identity SPS simulator:
 # plan and apply examples/, then plan again to show the PAM now matches (exit 0 = no changes).
 # The examples read account secrets from environment variables; for this demo they get obviously fake values,
 # only when they are not set already. State lives in .pamctl/ (delete it to start over).

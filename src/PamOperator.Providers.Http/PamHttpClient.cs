@@ -77,34 +77,58 @@ public sealed class PamHttpClient : IDisposable
 
     public PamHttpOptions Options { get; }
 
+    /// <summary>
+    /// For credentials that change while the client lives (an OAuth access token that expires): called before every
+    /// attempt (retries included) for the <c>Authorization</c> header's value; null sends none. Never printed.
+    /// Default null (only the constructor's headers).
+    /// </summary>
+    public Func<CancellationToken, ValueTask<string?>>? Authorization { get; init; }
+
     /// <summary>Sends one request (a JSON body or none) and returns the success answer's body (bounded). A GET is
     /// retried on transient failures; any other method is sent exactly once.</summary>
     public Task<byte[]> SendAsync(HttpMethod method, string relative, byte[]? jsonBody, CancellationToken cancellationToken) =>
-        ExecuteAsync(method, relative, jsonBody, static async (body, ct) =>
-        {
-            using var buffer = new MemoryStream();
-            await body.CopyToAsync(buffer, ct);
-            return buffer.ToArray();
-        }, cancellationToken);
+        ExecuteAsync(method, relative, () => Json(jsonBody), ReadAllAsync, cancellationToken);
 
     /// <summary>As <see cref="SendAsync(HttpMethod, string, byte[], CancellationToken)"/>, with <paramref name="headers"/>
-    /// added to this request only (a session cookie, a logon's Basic credentials: never printed), and the success
-    /// answer's headers handed to <paramref name="onHeaders"/> before its body is read (a logon's <c>Set-Cookie</c>).</summary>
+    /// added to this request only (a session cookie, a logon's Basic credentials: never printed; they replace
+    /// <see cref="Authorization"/>), and the success answer's headers handed to <paramref name="onHeaders"/> before its
+    /// body is read (a logon's <c>Set-Cookie</c>).</summary>
     public Task<byte[]> SendAsync(HttpMethod method, string relative, byte[]? jsonBody, IReadOnlyDictionary<string, string> headers,
         Action<HttpResponseHeaders>? onHeaders, CancellationToken cancellationToken) =>
-        ExecuteAsync(method, relative, jsonBody, static async (body, ct) =>
+        ExecuteAsync(method, relative, () => Json(jsonBody), ReadAllAsync, cancellationToken, new PerRequest(headers, onHeaders));
+
+    /// <summary>POSTs an <c>application/x-www-form-urlencoded</c> body (an OAuth token request) with
+    /// <paramref name="headers"/> added to this request only (e.g. Basic client credentials; they replace
+    /// <see cref="Authorization"/>), sent exactly once; returns the success answer's body (bounded). Neither the form nor
+    /// the headers are ever printed.</summary>
+    public Task<byte[]> PostFormAsync(string relative, IReadOnlyDictionary<string, string> form, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken) =>
+        ExecuteAsync(HttpMethod.Post, relative, () => new FormUrlEncodedContent(form), ReadAllAsync, cancellationToken, new PerRequest(headers, null));
+
+    private static async ValueTask<byte[]> ReadAllAsync(Stream body, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    private static ByteArrayContent? Json(byte[]? jsonBody)
+    {
+        if (jsonBody is null)
         {
-            using var buffer = new MemoryStream();
-            await body.CopyToAsync(buffer, ct);
-            return buffer.ToArray();
-        }, cancellationToken, new PerRequest(headers, onHeaders));
+            return null;
+        }
+
+        var content = new ByteArrayContent(jsonBody);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
 
     /// <summary>GETs <paramref name="relative"/> and hands the success answer's bounded body stream to
     /// <paramref name="parse"/> (within the call's timeout). Retried as a whole on transient failures, so
     /// <paramref name="parse"/> must start from scratch each time. A <see cref="JsonException"/> from it is an
     /// untrusted answer.</summary>
     public Task<T> ReadAsync<T>(string relative, Func<Stream, CancellationToken, ValueTask<T>> parse, CancellationToken cancellationToken) =>
-        ExecuteAsync(HttpMethod.Get, relative, null, parse, cancellationToken);
+        ExecuteAsync(HttpMethod.Get, relative, static () => null, parse, cancellationToken);
 
     /// <summary>Runs a whole observe within <see cref="PamHttpOptions.ObserveDeadline"/>; past it, a
     /// <see cref="ApiErrorKind.LimitExceeded"/> failure.</summary>
@@ -123,7 +147,7 @@ public sealed class PamHttpClient : IDisposable
         }
     }
 
-    private async Task<T> ExecuteAsync<T>(HttpMethod method, string relative, byte[]? jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken, PerRequest? extras = null)
+    private async Task<T> ExecuteAsync<T>(HttpMethod method, string relative, Func<HttpContent?> jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken, PerRequest? extras = null)
     {
         if (_unusable is not null)
         {
@@ -145,7 +169,7 @@ public sealed class PamHttpClient : IDisposable
     }
 
     /// <summary>One exchange: rate limit, timeout, send, status, bounded body.</summary>
-    private async Task<T> AttemptAsync<T>(HttpMethod method, Uri url, string where, byte[]? jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, PerRequest? extras, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(HttpMethod method, Uri url, string where, Func<HttpContent?> jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, PerRequest? extras, CancellationToken cancellationToken)
     {
         await _bucket.WaitAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -153,12 +177,18 @@ public sealed class PamHttpClient : IDisposable
         var observed = false;
         try
         {
-            using var content = jsonBody is null ? null : new ByteArrayContent(jsonBody);
-            content?.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using var content = jsonBody();
             var request = _flurl.Request(url.AbsoluteUri);
-            foreach (var (name, value) in extras?.Headers ?? new Dictionary<string, string>())
+            if (extras is not null)
             {
-                request.WithHeader(name, value);
+                foreach (var (name, value) in extras.Headers)
+                {
+                    request.WithHeader(name, value);
+                }
+            }
+            else if (Authorization is not null && await Authorization(timeout.Token) is { } authorization)
+            {
+                request.WithHeader("Authorization", authorization);
             }
 
             using var response = await request.SendAsync(method, content, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -266,12 +296,13 @@ public sealed class PamHttpClient : IDisposable
 
     private void Observe(HttpMethod method, int status) => Options.CallObserver?.Observe(Options.Vendor, method.Method, status);
 
-    /// <summary>What one request adds to the client's own headers, and who reads its answer's headers.</summary>
-    private sealed record PerRequest(IReadOnlyDictionary<string, string> Headers, Action<HttpResponseHeaders>? OnHeaders);
-
     public void Dispose()
     {
         _flurl.Dispose();
         _bucket.Dispose();
     }
+
+    /// <summary>What one request adds to (or, for Authorization, puts in place of) the client's own headers, and who
+    /// reads its answer's headers.</summary>
+    private sealed record PerRequest(IReadOnlyDictionary<string, string> Headers, Action<HttpResponseHeaders>? OnHeaders);
 }

@@ -88,7 +88,8 @@ internal static class SimulatorCommand
         await using (simulator)
         {
             await console.Out.WriteLineAsync($"listening on {simulator.BaseAddress.ToString().TrimEnd('/')}");
-            if (!factory.Flags.Any(f => f.IsCredential && launch.Flag(f.Name) is not null))
+            // Print a generated credential; a simulator without a credential flag (PrivX) never shows its secrets.
+            if (factory.Flags.Any(f => f.IsCredential) && !factory.Flags.Any(f => f.IsCredential && launch.Flag(f.Name) is not null))
             {
                 var label = factory.Flags.Any(f => f.IsCredential && f.Name == "api-key") ? "api key" : "credentials";
                 await console.Out.WriteLineAsync($"{label}: {simulator.Credentials}");

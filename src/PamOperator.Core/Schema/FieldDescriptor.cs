@@ -33,7 +33,8 @@ public sealed record FieldDescriptor
 
     public long? Maximum { get; init; }
 
-    /// <summary>Regular expression a string must match (ECMAScript flavour, valid in JSON Schema and CRDs).</summary>
+    /// <summary>Regular expression a string (for a string list: each item) must match (ECMAScript flavour, valid in JSON
+    /// Schema and CRDs).</summary>
     public string? Pattern { get; init; }
 
     /// <summary>Members of an <see cref="FieldType.Object"/> or of each item of an <see cref="FieldType.ObjectList"/>.</summary>

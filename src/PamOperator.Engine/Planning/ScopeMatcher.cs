@@ -52,6 +52,11 @@ internal sealed class ScopeMatcher
         return name is not null && _rules.Exists(r => (r.Kinds.Count == 0 || r.Kinds.Contains(kind.Kind)) && r.Name(name));
     }
 
+    /// <summary>Whether an object of <paramref name="kind"/> named <paramref name="name"/> is owned (selector manifests
+    /// that no longer exist, known only by name).</summary>
+    public bool MatchesName(KindDescriptor kind, string name) =>
+        _rules.Exists(r => (r.Kinds.Count == 0 || r.Kinds.Contains(kind.Kind)) && r.Name(name));
+
     /// <summary>PAM name of a named kind; for an unnamed kind the value of its <c>safe</c>, else <c>account</c>, key field.</summary>
     internal static string? ScopeName(KindDescriptor kind, LiveObject live)
     {

@@ -66,6 +66,10 @@ internal static class ScalarSchemas
             item["enum"] = SchemaNodes.Strings(field.Enum);
             SetCelBound(item, flavor, field.Enum.Max(e => e.Length));
         }
+        else if (field.Pattern is { } pattern)
+        {
+            item["pattern"] = pattern;
+        }
 
         var schema = new JsonObject { ["type"] = "array", ["description"] = field.Description, ["items"] = item, ["minItems"] = 1 };
         if (field.MaxItems is { } max)

@@ -30,7 +30,8 @@ public class ApplyExamplesTests : IDisposable
 
         apply.ExitCode.Should().Be(0, apply.All);
         apply.Error.Should().Contain("EMBEDDED Fudo PAM simulator");
-        apply.Out.Should().MatchRegex(@"\nApply complete! Resources: 49 added, 0 changed, 0 destroyed\.\n$");
+        apply.Out.Should().Contain("PAM embedded-fudo: Apply complete! Resources: 49 added, 0 changed, 0 destroyed.")
+            .And.Contain("PAM embedded-privx: Apply complete! Resources: 0 added, 3 changed, 0 destroyed.", "examples/privx/ runs against the embedded PrivX simulator");
         apply.Out.Should().MatchRegex(@"fudo_safe\.team-ops-ssh: Creation complete after \d+\.\ds \[id=\d+\]");
 
         var again = await RunAsync("apply", "-f", RepositoryPaths.Examples, "--embedded", "--auto-approve");

@@ -22,9 +22,10 @@ public class ChartCrdsTests
     }
 
     [Fact]
-    public void RepositoryCrds_AreTheEighteenKinds()
+    public void RepositoryCrds_AreTheTwentyKinds()
     {
-        CrdCatalog.Resources.Should().HaveCount(18).And.Contain(("pamoperator.io", "providerconfigs")).And.Contain(("fudo.pamoperator.io", "safes"))
-            .And.Contain(("fudo.pamoperator.io", "servers")).And.Contain(("sps.pamoperator.io", "localusers")).And.Contain(("sps.pamoperator.io", "usergroupacls"));
+        CrdCatalog.Resources.Should().HaveCount(20).And.Contain(("pamoperator.io", "providerconfigs")).And.Contain(("fudo.pamoperator.io", "safes"))
+            .And.Contain(("fudo.pamoperator.io", "servers")).And.Contain(("sps.pamoperator.io", "localusers")).And.Contain(("sps.pamoperator.io", "usergroupacls"))
+            .And.Contain(("privx.pamoperator.io", "connectionaccessgrants")).And.Contain(("privx.pamoperator.io", "connectiontags"));
     }
 }

@@ -19,6 +19,7 @@ public class ExamplesTests
         ["pool"] = ["db-prod-pool"],
         ["listener"] = ["ssh-gw", "rdp-gw", "vnc-gw"],
         ["password_change_policy"] = ["Static", "rotate-30d"],
+        ["role"] = ["privx-admin", "example-admins", "db-admins", "auditors", "pci-reviewers"],
     };
 
     private static Task<ManifestReadResult> ReadAsync(string path) =>
@@ -30,9 +31,9 @@ public class ExamplesTests
         var result = await ReadAsync("");
 
         result.Diagnostics.Select(d => d.Code).Should().Equal("PAM214");
-        result.Objects.Should().HaveCount(result.Documents).And.HaveCount(50);
+        result.Objects.Should().HaveCount(result.Documents).And.HaveCount(52);
         result.ProviderConfigs.Should().BeEmpty("examples/.pamctlignore excludes providerconfig/");
-        result.Objects.Select(o => o.Location.File).Should().OnlyContain(f => f.Contains("quickstart") || f.Contains("team") || f.Contains("fudo-complete"));
+        result.Objects.Select(o => o.Location.File).Should().OnlyContain(f => f.Contains("quickstart") || f.Contains("team") || f.Contains("fudo-complete") || f.Contains("privx"));
     }
 
     [Fact]
@@ -117,7 +118,10 @@ public class ExamplesTests
         fudo.Credentials.Should().Be(new SecretReference(SecretSource.Environment, "FUDO_API_KEY"));
         fudo.Tls.CaFile.Should().BeNull("the example trusts the system's CAs: a caFile it named would have to exist (PAM018)");
         fudo.Prune.Scope.Single().Selects("Safe", "team-ops-ssh").Should().BeTrue();
-        result.ProviderConfigs.Single(c => c.Name != "fudo-prod").Credentials.Source.Should().Be(SecretSource.KubernetesSecret);
+        result.ProviderConfigs.Single(c => c.Name == "fudo-prod-operator").Credentials.Source.Should().Be(SecretSource.KubernetesSecret);
+        var privx = result.ProviderConfigs.Single(c => c.Name == "privx-prod");
+        privx.Credentials.Should().Be(new SecretReference(SecretSource.Environment, "PRIVX_API_CLIENT"));
+        privx.Prune.Scope.Single().Selects("ConnectionAccessGrant", "team-auditors").Should().BeTrue();
     }
 
     private static string? Text(JsonNode? node) =>
