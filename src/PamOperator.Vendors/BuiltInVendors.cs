@@ -1,5 +1,7 @@
 using PamOperator.Core.Vendors;
+using PamOperator.Providers.CyberArk;
 using PamOperator.Providers.Fudo;
+using PamOperator.Simulators.CyberArk;
 using PamOperator.Simulators.Fudo;
 
 namespace PamOperator.Vendors;
@@ -13,5 +15,6 @@ public static class BuiltInVendors
     public static VendorRegistry Registry { get; } = new(
     [
         new VendorRegistration(new FudoModule(), new FudoSimulatorFactory()),
+        new VendorRegistration(new CyberArkModule(), new CyberArkSimulatorFactory()),
     ]);
 }

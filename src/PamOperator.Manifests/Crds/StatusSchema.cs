@@ -21,6 +21,17 @@ internal static class StatusSchema
             properties["lastAppliedSecretHash"] = Text("Salted hash of the secret reference and value last sent, to detect changes; never the secret.");
         }
 
+        if (kind.Capability == KindCapability.Lifecycle)
+        {
+            properties["atProvider"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "What the PAM last reported about the object's progress (e.g. request id, state, confirmations left, expiry).",
+                ["x-kubernetes-preserve-unknown-fields"] = true,
+                ["properties"] = new JsonObject { ["state"] = Text("The object's state in the PAM, e.g. Waiting, Confirmed, Expired.") },
+            };
+        }
+
         return new JsonObject { ["type"] = "object", ["description"] = "Observed state, written by the operator.", ["properties"] = properties };
     }
 

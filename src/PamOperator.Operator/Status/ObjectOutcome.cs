@@ -11,7 +11,9 @@ namespace PamOperator.Operator.Status;
 /// <param name="ExternalId">The PAM id, when known.</param>
 /// <param name="SecretHash">The hash of the secret values applied (null: no secret, or not applied now).</param>
 /// <param name="Retry">Requeue with backoff; false for success and for terminal failures.</param>
-public sealed record ObjectOutcome(bool Ready, bool Synced, string Reason, string Message, string? ExternalId = null, string? SecretHash = null, bool Retry = false)
+/// <param name="AtProvider">For lifecycle kinds: the status the PAM reports (state, ...), written to status.atProvider.</param>
+public sealed record ObjectOutcome(bool Ready, bool Synced, string Reason, string Message, string? ExternalId = null, string? SecretHash = null, bool Retry = false,
+    System.Text.Json.Nodes.JsonObject? AtProvider = null)
 {
     public static ObjectOutcome Succeeded(string? externalId, string? secretHash) =>
         new(true, true, ConditionReasons.ReconcileSucceeded, "The PAM object matches the spec.", externalId, secretHash);

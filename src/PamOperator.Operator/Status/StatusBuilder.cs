@@ -5,8 +5,8 @@ namespace PamOperator.Operator.Status;
 
 /// <summary>
 /// Builds the status of a custom resource from an outcome: conditions Ready and Synced (lastTransitionTime kept when the
-/// condition's status did not change), observedGeneration, externalId and lastAppliedSecretHash (kept from the old
-/// status when the outcome has none). Only fields the CRD's status schema declares. Pure.
+/// condition's status did not change), observedGeneration, externalId, lastAppliedSecretHash and a lifecycle kind's atProvider (kept
+/// from the old status when the outcome has none). Only fields the CRD's status schema declares. Pure.
 /// </summary>
 internal static class StatusBuilder
 {
@@ -29,6 +29,11 @@ internal static class StatusBuilder
         if (hash is not null)
         {
             status["lastAppliedSecretHash"] = hash;
+        }
+
+        if ((outcome.AtProvider ?? old?["atProvider"] as JsonObject) is { } atProvider)
+        {
+            status["atProvider"] = atProvider.DeepClone();
         }
 
         return status;

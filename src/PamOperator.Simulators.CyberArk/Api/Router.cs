@@ -96,6 +96,7 @@ internal sealed class Router(VaultState vault, SessionTokens sessions, FaultStat
             ("accounts", 2, "GET") => vault.GetAccount(s[1]),
             ("accounts", 2, "PATCH") => await WithJson(context, b => vault.PatchAccount(s[1], b)),
             ("accounts", 2, "DELETE") => vault.DeleteAccount(s[1]),
+            ("accounts", 4, "POST") when Is(s[2], "Password") && Is(s[3], "Update") => await WithBody(context, b => vault.SetSecret(s[1], b)),
             ("myrequests", 1, "GET") => ApiResult.Ok(new JsonObject { ["Requests"] = vault.MyRequests(user, Flag(request, "onlywaiting", false), Flag(request, "expired", false)) }),
             ("myrequests", 1, "POST") => await WithBody(context, b => vault.CreateRequest(b, user)),
             ("myrequests", 2, "GET") => vault.MyRequest(user, s[1]),

@@ -164,6 +164,28 @@ internal sealed partial class VaultState
         }
     }
 
+    /// <summary>Stores a new secret (<c>POST API/Accounts/{id}/Password/Update</c> with <c>NewCredentials</c>).</summary>
+    public ApiResult SetSecret(string id, JsonObject body)
+    {
+        lock (_gate)
+        {
+            if (Find(AccountKind, id)?.DeepClone().AsObject() is not { } account)
+            {
+                return AccountNotFound(id);
+            }
+
+            if (!Body.TryString(body, "NewCredentials", out var secret, out var error) || string.IsNullOrEmpty(secret))
+            {
+                return ApiResult.BadRequest(error ?? "NewCredentials is required");
+            }
+
+            account["_secret"] = SecretHash.Hash(secret);
+            account["secretManagement"]!["lastModifiedTime"] = NowUnlocked();
+            Put(AccountKind, id, account);
+            return new ApiResult(200, null);
+        }
+    }
+
     public ApiResult DeleteAccount(string id)
     {
         lock (_gate)
@@ -373,12 +395,6 @@ internal sealed partial class VaultState
         if (All(AccountKind).Any(a => Same(a["safeName"], account["safeName"]!.GetValue<string>()) && Same(a["name"], name) && !Same(a["id"], id)))
         {
             return ApiResult.Conflict($"an account named {name} already exists in safe {account["safeName"]}");
-        }
-
-        var management = account["secretManagement"]!.AsObject();
-        if (management["automaticManagementEnabled"]?.GetValue<bool>() == true)
-        {
-            management.Remove("manualManagementReason");
         }
 
         return null;

@@ -22,8 +22,9 @@ public class ChartCrdsTests
     }
 
     [Fact]
-    public void RepositoryCrds_AreTheSevenKinds()
+    public void RepositoryCrds_AreTheProviderConfigAndEveryVendorKind()
     {
-        CrdCatalog.Resources.Should().HaveCount(7).And.Contain(("pamoperator.io", "providerconfigs")).And.Contain(("fudo.pamoperator.io", "safes"));
+        CrdCatalog.Resources.Should().HaveCount(11).And.Contain(("pamoperator.io", "providerconfigs")).And.Contain(("fudo.pamoperator.io", "safes"))
+            .And.Contain(("cyberark.pamoperator.io", "safes")).And.Contain(("cyberark.pamoperator.io", "accessrequests"));
     }
 }
