@@ -35,7 +35,10 @@ public sealed class CyberArkModule : IVendorModule
         var colon = request.Credentials.IndexOf(':', StringComparison.Ordinal);
         var usable = colon > 0 && colon < request.Credentials.Length - 1;
 
-        var pageSize = request.Settings["pageSize"]?.GetValue<long>() ?? DefaultPageSize;
+        var pageSize = request.Settings["pageSize"] is System.Text.Json.Nodes.JsonValue size
+            && long.TryParse(size.ToJsonString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var given)
+            ? given
+            : DefaultPageSize;
         var endpoint = CyberArkClient.BaseOf(request.Endpoint);
         var client = new CyberArkClient(new CyberArkClientOptions
         {
