@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace PamOperator.Providers.CyberArk.Tests;
 
-/// <summary>examples/cyberark with the real pamctl (a child process) against the simulator over HTTP.</summary>
+/// <summary>examples/cyberark with the real pamctl (in process) against the simulator over HTTP.</summary>
 public class ExamplesEndToEndTests
 {
     [Fact]

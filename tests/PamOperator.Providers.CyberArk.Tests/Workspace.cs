@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using PamOperator.Cli;
 using PamOperator.Simulators.CyberArk;
 
 namespace PamOperator.Providers.CyberArk.Tests;
 
 /// <summary>
 /// A CyberArk simulator on loopback, a temporary directory holding examples/cyberark and a ProviderConfig pointing at the
-/// simulator, and the real <c>pamctl</c> run as a child process (<c>dotnet pamctl.dll</c>) in it.
+/// simulator, and the real <c>pamctl</c> run in it: in this process (its command line, own working directory and
+/// environment), or as a child process (<c>dotnet pamctl.dll</c>) where a test kills it.
 /// </summary>
 public sealed class Workspace : IAsyncDisposable
 {
@@ -32,6 +34,15 @@ public sealed class Workspace : IAsyncDisposable
     public string Manifests => Path.Combine(Directory, "manifests");
 
     public HttpClient Http { get; }
+
+    /// <summary>The only environment pamctl sees: the credentials and the examples' secrets (canaries).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal)
+    {
+        ["CA_CREDENTIALS"] = "Administrator:" + Password,
+        ["EXAMPLE_ROOT_PASSWORD"] = RootCanary,
+        ["EXAMPLE_DBA_PASSWORD"] = DbaCanary,
+        ["NO_COLOR"] = "1",
+    };
 
     public static async Task<Workspace> StartAsync()
     {
@@ -67,18 +78,23 @@ public sealed class Workspace : IAsyncDisposable
         return workspace;
     }
 
-    /// <summary>Runs <c>pamctl ARGS</c> to its end (bounded) and answers exit code and output.</summary>
+    /// <summary>Runs <c>pamctl ARGS</c> in this process (the real command line, its own working directory and
+    /// environment, bounded) and answers exit code and output.</summary>
     public async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
     {
-        using var process = Start(args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
         using var timeout = new CancellationTokenSource(Bound);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        var console = CliConsole.ForTest(output, error) with
+        {
+            WorkingDirectory = Directory,
+            Environment = name => Environment.GetValueOrDefault(name),
+        };
+        var exit = await PamctlApp.RunAsync(args, console, timeout.Token);
+        return (exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>Starts <c>pamctl ARGS</c> (the caller reads or kills it).</summary>
+    /// <summary>Starts <c>pamctl ARGS</c> as a child process (<c>dotnet pamctl.dll</c>, the caller reads or kills it).</summary>
     public Process Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -95,10 +111,11 @@ public sealed class Workspace : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
-        info.Environment["CA_CREDENTIALS"] = "Administrator:" + Password;
-        info.Environment["EXAMPLE_ROOT_PASSWORD"] = RootCanary;
-        info.Environment["EXAMPLE_DBA_PASSWORD"] = DbaCanary;
-        info.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in Environment)
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info)!;
     }
 
