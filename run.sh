@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# The main job, end to end, against the embedded Fudo simulator (no PAM needed):
+# The main job, end to end, against the embedded Fudo simulator (no PAM needed), then examples/sps/ against the
+# embedded One Identity SPS simulator:
 # plan and apply examples/, then plan again to show the PAM now matches (exit 0 = no changes).
 # The examples read account secrets from environment variables; for this demo they get obviously fake values,
 # only when they are not set already. State lives in .pamctl/ (delete it to start over).
 set -euo pipefail
 cd "$(dirname "$0")"
-for name in EXAMPLE_DB_PASSWORD TEAM_DB01_ROOT_PASSWORD TEAM_DB02_DEPLOY_KEY TEAM_DB02_DEPLOY_PASSPHRASE TEAM_DB_READONLY_PASSWORD; do
+for name in EXAMPLE_DB_PASSWORD TEAM_DB01_ROOT_PASSWORD TEAM_DB02_DEPLOY_KEY TEAM_DB02_DEPLOY_PASSPHRASE TEAM_DB_READONLY_PASSWORD \
+  PAYMENTS_GW_HOST_KEY PAYMENTS_ERIN_PASSWORD PAYMENTS_FRANK_SSH_KEY PAYMENTS_GRACE_PASSWORD PAYMENTS_OPS_PASSWORD \
+  PAYMENTS_DB01_ADMIN_PASSWORD PAYMENTS_DB_APP_PASSWORD \
+    SPS_ALICE_PASSWORD SPS_BOB_PASSWORD; do
   if [ -z "${!name:-}" ]; then export "$name=demo-only-not-a-secret"; fi
 done
 ./pamctl validate -f examples/
-./pamctl apply -f examples/ --auto-approve "$@"
+# --embedded chooses the embedded simulator: without a ProviderConfig and without it, pamctl refuses to guess (PAM015).
+./pamctl apply -f examples/ --embedded --auto-approve "$@"
 echo
 echo "Planning again: the PAM should now match the manifests."
-./pamctl plan -f examples/ --detailed-exitcode
+./pamctl plan -f examples/ --embedded --detailed-exitcode
+echo
+echo "One Identity SPS: the same, inside one SPS transaction, against the embedded SPS simulator."
+./pamctl apply -f examples/sps/ --embedded --auto-approve "$@"
+./pamctl plan -f examples/sps/ --embedded --detailed-exitcode

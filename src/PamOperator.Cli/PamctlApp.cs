@@ -15,7 +15,8 @@ public static class PamctlApp
         await using var output = new RedactingTextWriter(console.Out, console.Redactor);
         await using var error = new RedactingTextWriter(console.Error, console.Redactor);
         console = console with { Out = output, Error = error };
-        var root = new RootCommand("pamctl: Privileged Access Management configuration as code.");
+        var root = new RootCommand("pamctl: Privileged Access Management configuration as code.\n\n"
+            + "Workflow: validate -> plan -> apply (import adopts an existing PAM). `pamctl help VERB` or `pamctl VERB --help` for details.");
         foreach (var command in Verbs(console))
         {
             root.Subcommands.Add(command);
@@ -28,18 +29,31 @@ public static class PamctlApp
             // Unexpected exceptions are handled by CommandRunner (no stack trace for users).
             EnableDefaultExceptionHandler = false,
         };
+        root.Subcommands.Add(HelpCommand(root, configuration));
         return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
     }
 
+    /// <summary>The verbs in workflow order: what a user runs first comes first in <c>--help</c>.</summary>
     private static IEnumerable<Command> Verbs(CliConsole console)
     {
-        yield return VersionCommand.Create(console);
         yield return ValidateCommand.Create(console);
-        yield return CrdsCommand.Create(console);
-        yield return SimulatorCommand.Create(console);
         yield return PlanCommand.Create(console);
-        yield return ImportCommand.Create(console);
         yield return ApplyCommand.Create(console);
+        yield return ShowCommand.Create(console);
+        yield return ImportCommand.Create(console);
+        yield return SimulatorCommand.Create(console);
+        yield return CrdsCommand.Create(console);
         yield return OperatorCommand.Create(console);
+        yield return VersionCommand.Create(console);
+    }
+
+    /// <summary><c>pamctl help [VERB]</c>: the same text as <c>pamctl [VERB] --help</c>.</summary>
+    private static Command HelpCommand(RootCommand root, InvocationConfiguration configuration)
+    {
+        var verb = new Argument<string?>("VERB") { Description = "The verb to explain (default: the overview).", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("help", "Show help for pamctl or one verb.\n\nExamples:\n  pamctl help\n  pamctl help plan") { verb };
+        command.SetAction((parse, ct) =>
+            root.Parse(parse.GetValue(verb) is { } name ? [name, "--help"] : ["--help"]).InvokeAsync(configuration, ct));
+        return command;
     }
 }

@@ -17,17 +17,18 @@ public static class ManifestReader
     /// <summary>
     /// Reads <paramref name="paths"/> (<c>-f</c> values: files, directories read recursively, <c>-</c> for
     /// <paramref name="stdin"/>). Never throws for bad input: every problem is a diagnostic. Reads only; idempotent.
-    /// Throws only for I/O failures outside the user's control and for cancellation.
+    /// Throws only for I/O failures outside the user's control and for cancellation. Relative paths resolve against
+    /// <paramref name="workingDirectory"/> (default: the process's current directory).
     /// </summary>
     public static async Task<ManifestReadResult> ReadAsync(
-        IReadOnlyList<string> paths, TextReader stdin, KindCatalog catalog, CancellationToken cancellationToken)
+        IReadOnlyList<string> paths, TextReader stdin, KindCatalog catalog, CancellationToken cancellationToken, string? workingDirectory = null)
     {
         var diagnostics = new DiagnosticBag();
         var objects = new List<ManifestObject>();
         var configs = new List<ProviderConfig>();
         var documents = 0;
         var roots = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in InputCollector.Collect(paths, diagnostics))
+        foreach (var source in InputCollector.Collect(paths, diagnostics, workingDirectory))
         {
             roots[source.DisplayPath] = source.SecretsRoot;
             var text = await SourceTextReader.ReadAsync(source, stdin, diagnostics, cancellationToken);

@@ -87,6 +87,18 @@ public sealed class PamHttpClient : IDisposable
             return buffer.ToArray();
         }, cancellationToken);
 
+    /// <summary>As <see cref="SendAsync(HttpMethod, string, byte[], CancellationToken)"/>, with <paramref name="headers"/>
+    /// added to this request only (a session cookie, a logon's Basic credentials: never printed), and the success
+    /// answer's headers handed to <paramref name="onHeaders"/> before its body is read (a logon's <c>Set-Cookie</c>).</summary>
+    public Task<byte[]> SendAsync(HttpMethod method, string relative, byte[]? jsonBody, IReadOnlyDictionary<string, string> headers,
+        Action<HttpResponseHeaders>? onHeaders, CancellationToken cancellationToken) =>
+        ExecuteAsync(method, relative, jsonBody, static async (body, ct) =>
+        {
+            using var buffer = new MemoryStream();
+            await body.CopyToAsync(buffer, ct);
+            return buffer.ToArray();
+        }, cancellationToken, new PerRequest(headers, onHeaders));
+
     /// <summary>GETs <paramref name="relative"/> and hands the success answer's bounded body stream to
     /// <paramref name="parse"/> (within the call's timeout). Retried as a whole on transient failures, so
     /// <paramref name="parse"/> must start from scratch each time. A <see cref="JsonException"/> from it is an
@@ -111,7 +123,7 @@ public sealed class PamHttpClient : IDisposable
         }
     }
 
-    private async Task<T> ExecuteAsync<T>(HttpMethod method, string relative, byte[]? jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(HttpMethod method, string relative, byte[]? jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken, PerRequest? extras = null)
     {
         if (_unusable is not null)
         {
@@ -123,8 +135,8 @@ public sealed class PamHttpClient : IDisposable
         try
         {
             return method == HttpMethod.Get
-                ? await _reads.ExecuteAsync(async ct => await AttemptAsync(method, url, where, jsonBody, onSuccess, ct), cancellationToken)
-                : await AttemptAsync(method, url, where, jsonBody, onSuccess, cancellationToken);
+                ? await _reads.ExecuteAsync(async ct => await AttemptAsync(method, url, where, jsonBody, onSuccess, extras, ct), cancellationToken)
+                : await AttemptAsync(method, url, where, jsonBody, onSuccess, extras, cancellationToken);
         }
         catch (TransientAnswerException ex)
         {
@@ -133,7 +145,7 @@ public sealed class PamHttpClient : IDisposable
     }
 
     /// <summary>One exchange: rate limit, timeout, send, status, bounded body.</summary>
-    private async Task<T> AttemptAsync<T>(HttpMethod method, Uri url, string where, byte[]? jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(HttpMethod method, Uri url, string where, byte[]? jsonBody, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, PerRequest? extras, CancellationToken cancellationToken)
     {
         await _bucket.WaitAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -143,11 +155,17 @@ public sealed class PamHttpClient : IDisposable
         {
             using var content = jsonBody is null ? null : new ByteArrayContent(jsonBody);
             content?.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            using var response = await _flurl.Request(url.AbsoluteUri).SendAsync(method, content, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var request = _flurl.Request(url.AbsoluteUri);
+            foreach (var (name, value) in extras?.Headers ?? new Dictionary<string, string>())
+            {
+                request.WithHeader(name, value);
+            }
+
+            using var response = await request.SendAsync(method, content, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             Observe(method, response.StatusCode);
             observed = true;
             var message = response.ResponseMessage;
-            return await AnswerAsync(message, where, onSuccess, timeout.Token);
+            return await AnswerAsync(message, where, onSuccess, extras?.OnHeaders, timeout.Token);
         }
         catch (Exception ex) when (ex is not PamApiException and not TransientAnswerException)
         {
@@ -166,7 +184,8 @@ public sealed class PamHttpClient : IDisposable
         }
     }
 
-    private async Task<T> AnswerAsync<T>(HttpResponseMessage message, string where, Func<Stream, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+    private async Task<T> AnswerAsync<T>(HttpResponseMessage message, string where, Func<Stream, CancellationToken, ValueTask<T>> onSuccess,
+        Action<HttpResponseHeaders>? onHeaders, CancellationToken cancellationToken)
     {
         var status = (int)message.StatusCode;
         if (status is >= 300 and < 400)
@@ -184,6 +203,8 @@ public sealed class PamHttpClient : IDisposable
         {
             throw TransportFailures.BodyTooLarge(where, Options.MaxBodyBytes);
         }
+
+        onHeaders?.Invoke(message.Headers);
 
         await using var body = new BoundedReadStream(await message.Content.ReadAsStreamAsync(cancellationToken), Options.MaxBodyBytes, where);
         try
@@ -244,6 +265,9 @@ public sealed class PamHttpClient : IDisposable
     }
 
     private void Observe(HttpMethod method, int status) => Options.CallObserver?.Observe(Options.Vendor, method.Method, status);
+
+    /// <summary>What one request adds to the client's own headers, and who reads its answer's headers.</summary>
+    private sealed record PerRequest(IReadOnlyDictionary<string, string> Headers, Action<HttpResponseHeaders>? OnHeaders);
 
     public void Dispose()
     {

@@ -15,7 +15,7 @@ public sealed class CyberArkSimulatorFactory : IVendorSimulatorFactory
     public IReadOnlyList<SimulatorFlag> Flags { get; } =
     [
         new("user", "The administrator's user name (default Administrator)."),
-        new("password", "The administrator's password (default: generated and printed)."),
+        new("password", "The administrator's password (default: generated and printed).", IsCredential: true),
         new("token-minutes", "How long a logon token stays valid (default 20)."),
         new("confirmations", "Level-1 confirmations an access request needs (default 1)."),
         new("fail-nth-write", "The Nth write (POST/PUT/PATCH/DELETE, logon excluded) fails with 500."),

@@ -14,7 +14,7 @@ public sealed class FudoSimulatorFactory : IVendorSimulatorFactory
 
     public IReadOnlyList<SimulatorFlag> Flags { get; } =
     [
-        new("api-key", "API key clients send in Authorization (default: generated and printed)."),
+        new("api-key", "API key clients send in Authorization (default: generated and printed).", IsCredential: true),
         new("seed", "Fixtures YAML loaded into a new database (default: built-in set)."),
         new("latency-ms", "Delay added to every API request."),
         new("failure-rate", "Probability 0..1 that a request fails with --failure-status."),

@@ -1,8 +1,10 @@
 using PamOperator.Core.Vendors;
 using PamOperator.Providers.CyberArk;
 using PamOperator.Providers.Fudo;
+using PamOperator.Providers.Sps;
 using PamOperator.Simulators.CyberArk;
 using PamOperator.Simulators.Fudo;
+using PamOperator.Simulators.Sps;
 
 namespace PamOperator.Vendors;
 
@@ -15,6 +17,7 @@ public static class BuiltInVendors
     public static VendorRegistry Registry { get; } = new(
     [
         new VendorRegistration(new FudoModule(), new FudoSimulatorFactory()),
+        new VendorRegistration(new SpsModule(), new SpsSimulatorFactory()),
         new VendorRegistration(new CyberArkModule(), new CyberArkSimulatorFactory()),
     ]);
 }

@@ -19,7 +19,7 @@ public class ValidateCommandTests
         var result = await CliHarness.RunAsync("validate", "-f", RepoPath("examples"));
 
         result.ExitCode.Should().Be(0, result.Error);
-        result.Out.Trim().Should().Be("0 errors, 1 warning in 26 objects");
+        result.Out.Trim().Should().Be("0 errors, 1 warning in 50 objects");
         result.Error.Should().Contain("warning PAM214");
     }
 

@@ -14,10 +14,11 @@ public class CapabilityTests
         using var ws = new Workspace();
         ws.Write("pam/audit.yaml", Yaml.AcmeAuditPolicy(30));
 
-        var plan = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--detailed-exitcode", "-o", "json");
-        var apply = await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--auto-approve");
+        var plan = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--embedded", "--detailed-exitcode", "-o", "json");
+        var apply = await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--embedded", "--auto-approve");
 
-        plan.Exit.Should().Be(2, "drift on an observe-only object is reported like any drift");
+        plan.Exit.Should().Be(0, "drift alone is no change to apply: --detailed-exitcode exits 2 only for changes (docs/planning.md)");
+        JsonNode.Parse(plan.Out)!["resource_drift"]!.AsArray().Should().ContainSingle("the drift is reported");
         var change = JsonNode.Parse(plan.Out)!["resource_changes"]!.AsArray().Single()!;
         change["change"]!["actions"]!.AsArray().Select(a => (string)a!).Should().Equal("no-op");
         change["action_reason"]!.GetValue<string>().Should().Contain("observe-only");
@@ -32,11 +33,11 @@ public class CapabilityTests
         ws.Write("pam/safe.yaml", Yaml.AcmeSafe("vault"));
         ws.Write("pam/account.yaml", Yaml.AcmeAccount("dba", "vault"));
         ws.Write("pam/request.yaml", Yaml.AcmeAccessRequest("dba-access", "dba", "CHG-1"));
-        (await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--auto-approve")).Exit.Should().Be(0);
+        (await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--embedded", "--auto-approve")).Exit.Should().Be(0);
 
-        var tracked = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--detailed-exitcode");
+        var tracked = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--embedded", "--detailed-exitcode");
         ws.Write("pam/request.yaml", Yaml.AcmeAccessRequest("dba-access", "dba", "CHG-2"));
-        var changed = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "-o", "json");
+        var changed = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--embedded", "-o", "json");
 
         tracked.Exit.Should().Be(0, tracked.Out + tracked.Error);
         tracked.Out.Should().Contain("Tracked objects").And.Contain("acme_access_request.dba-access: state=\"Pending\"");
@@ -53,12 +54,12 @@ public class CapabilityTests
         using var ws = new Workspace();
         ws.Write("pam/tags.yaml", Yaml.AcmeConnectionTags("pci", "prod", "pci", "audited"));
 
-        var first = Updates(await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "-o", "json"));
-        var apply = await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--auto-approve");
-        var clean = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--detailed-exitcode");
+        var first = Updates(await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--embedded", "-o", "json"));
+        var apply = await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--embedded", "--auto-approve");
+        var clean = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--embedded", "--detailed-exitcode");
         await AddConnectionAsync(ws, "db3-prod", "prod");
         await AddConnectionAsync(ws, "db9-dev", "dev");
-        var next = Updates(await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "-o", "json"));
+        var next = Updates(await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--embedded", "-o", "json"));
 
         first.Should().BeEquivalentTo(new Dictionary<string, string>
         {
@@ -77,10 +78,10 @@ public class CapabilityTests
     {
         using var ws = new Workspace();
         ws.Write("pam/safe.yaml", Yaml.AcmeSafe("vault", region: "eu"));
-        (await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--auto-approve")).Exit.Should().Be(0);
+        (await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--embedded", "--auto-approve")).Exit.Should().Be(0);
         ws.Write("pam/safe.yaml", Yaml.AcmeSafe("vault", region: "us"));
 
-        var plan = await ws.RunAsync("plan", "-f", ws.PathOf("pam"));
+        var plan = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--embedded");
 
         plan.Out.Should().Contain("-/+").And.Contain("forced by immutable field spec.region");
     }

@@ -21,8 +21,8 @@ public class TestVendorTests
         ws.Write("pam/acme-account.yaml", Yaml.AcmeAccount("root", "shared"));
 
         var validate = await ws.RunAsync("validate", "-f", ws.PathOf("pam"));
-        var apply = await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--auto-approve");
-        var plan = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--detailed-exitcode");
+        var apply = await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--embedded", "--auto-approve");
+        var plan = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--embedded", "--detailed-exitcode");
 
         validate.Exit.Should().Be(0, validate.Error);
         apply.Exit.Should().Be(0, apply.Out + apply.Error);
@@ -41,11 +41,11 @@ public class TestVendorTests
         using var ws = new Workspace();
         ws.Write("pam/fudo-safe.yaml", Yaml.FudoSafe("shared"));
         ws.Write("pam/acme-safe.yaml", Yaml.AcmeSafe("shared"));
-        (await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--auto-approve")).Exit.Should().Be(0);
+        (await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--embedded", "--auto-approve")).Exit.Should().Be(0);
         ws.Delete("pam/acme-safe.yaml");
         ws.Write("pam/acme-other.yaml", Yaml.AcmeSafe("other"));
 
-        var plan = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--prune", "--prune-name-prefix", "shared", "-o", "json");
+        var plan = await ws.RunAsync("plan", "-f", ws.PathOf("pam"), "--embedded", "--prune", "--prune-name-prefix", "shared", "-o", "json");
 
         plan.Exit.Should().Be(0, plan.Error);
         plan.Out.Should().Contain("\"provider_name\": \"embedded-acme\"");
@@ -62,10 +62,10 @@ public class TestVendorTests
         using var ws = new Workspace();
         ws.Write("pam/acme-safe.yaml", Yaml.AcmeSafe("vault-a"));
         ws.Write("pam/acme-account.yaml", Yaml.AcmeAccount("svc", "vault-a"));
-        (await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--auto-approve")).Exit.Should().Be(0);
+        (await ws.RunAsync("apply", "-f", ws.PathOf("pam"), "--embedded", "--auto-approve")).Exit.Should().Be(0);
 
-        var import = await ws.RunAsync("import", "--vendor", "acme", "--output-dir", "imported");
-        var plan = await ws.RunAsync("plan", "-f", ws.PathOf("imported"), "--detailed-exitcode");
+        var import = await ws.RunAsync("import", "--embedded", "--vendor", "acme", "--output-dir", "imported");
+        var plan = await ws.RunAsync("plan", "-f", ws.PathOf("imported"), "--embedded", "--detailed-exitcode");
 
         import.Exit.Should().Be(0, import.Error);
         import.Out.Should().Contain("Imported 3 objects").And.Contain("safes: 1").And.Contain("accounts: 1").And.Contain("auditpolicies: 1");

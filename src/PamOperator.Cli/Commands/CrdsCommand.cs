@@ -21,7 +21,8 @@ internal static class CrdsCommand
             Description = "ClusterRole file whose generated rules region to rewrite (repeatable), e.g. deploy/kustomize/base/clusterrole.yaml.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("crds", "Write the CustomResourceDefinitions (and RBAC rules) generated from the kind descriptors.") { outputDir, rbac };
+        var command = new Command("crds", HelpText.Of("Write the CustomResourceDefinitions (and RBAC rules) generated from the kind descriptors.",
+            "pamctl crds --output-dir crds --rbac deploy/kustomize/base/clusterrole.yaml")) { outputDir, rbac };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var directory = parse.GetValue(outputDir) ?? "crds";

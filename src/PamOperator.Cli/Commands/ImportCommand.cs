@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PamOperator.Cli.Import;
 using PamOperator.Cli.Targets;
 using PamOperator.Core;
 using PamOperator.Core.Diagnostics;
@@ -13,9 +14,10 @@ using PamOperator.Manifests.Yaml;
 namespace PamOperator.Cli.Commands;
 
 /// <summary>
-/// <c>pamctl import --vendor fudo [-f PROVIDERCONFIG] [--kind K...] [--output-dir DIR]</c>: writes one manifest per
-/// live object (<c>DIR/&lt;plural&gt;/&lt;name&gt;.yaml</c>) so that planning DIR against the same PAM shows no changes.
-/// Reads only; never writes to the PAM.
+/// <c>pamctl import -f PROVIDERCONFIG [--kind K...] [--output-dir DIR] [--force]</c> (or <c>--embedded [--vendor V]</c>):
+/// writes one manifest per live object (<c>DIR/&lt;plural&gt;/&lt;name&gt;.yaml</c>) so that planning DIR against the
+/// same PAM shows no changes. Never overwrites a file that differs without <c>--force</c> (PAM603, nothing written);
+/// names the objects whose manifests need a secret reference (PAM604). Reads only; never writes to the PAM.
 /// </summary>
 internal static class ImportCommand
 {
@@ -27,35 +29,44 @@ internal static class ImportCommand
             DefaultValueFactory = _ => console.Vendors.Vendors[0],
         };
         vendor.AcceptOnlyFromAmong([.. console.Vendors.Vendors]);
-        var files = new Option<string[]>("--filename", "-f")
-        {
-            Description = "File or directory holding the ProviderConfig of the PAM to import from (default: the embedded simulator).",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var files = CommonOptions.Files(required: false, "Only its ProviderConfig is used: the PAM to import from.");
         var kinds = new Option<string[]>("--kind") { Description = "Import only these kinds (repeatable). Default: every kind.", Arity = ArgumentArity.ZeroOrMore };
-        var outputDir = new Option<string>("--output-dir") { Description = "Where to write the manifests.", DefaultValueFactory = _ => "imported" };
-        var command = new Command("import", "Write manifests for the objects that already exist in the PAM.") { vendor, files, kinds, outputDir };
+        var outputDir = new Option<string>("--output-dir") { Description = "Directory to write the manifests into (created if missing).", DefaultValueFactory = _ => "imported" };
+        var force = new Option<bool>("--force") { Description = "Overwrite files that exist and differ (default: refuse, write nothing)." };
+        var embedded = CommonOptions.Embedded();
+        var command = new Command("import", HelpText.Of("Write manifests for the objects that already exist in the PAM.",
+            "pamctl import -f providerconfig.yaml --output-dir imported",
+            "pamctl import -f providerconfig.yaml --kind Safe --kind Account --force")) { vendor, files, kinds, outputDir, force, embedded };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(console, () =>
-            RunAsync(console, parse.GetValue(vendor)!, parse.GetValue(files) ?? [], parse.GetValue(kinds) ?? [], parse.GetValue(outputDir)!, ct)));
+            RunAsync(console, new ImportRequest(parse.GetValue(vendor)!, parse.GetValue(files) ?? [], parse.GetValue(kinds) ?? [],
+                parse.GetValue(outputDir)!, parse.GetValue(force), parse.GetValue(embedded)), ct)));
         return command;
     }
 
-    private static async Task<int> RunAsync(
-        CliConsole console, string vendor, string[] files, string[] kindNames, string outputDir, CancellationToken ct)
+    private sealed record ImportRequest(string Vendor, string[] Files, string[] Kinds, string OutputDir, bool Force, bool Embedded);
+
+    private static async Task<int> RunAsync(CliConsole console, ImportRequest request, CancellationToken ct)
     {
+        var (vendor, files, kindNames, outputDir) = (request.Vendor, request.Files, request.Kinds, request.OutputDir);
         var diagnostics = new DiagnosticBag();
         var read = files.Length == 0
             ? new ManifestReadResult([], [], [], 0)
-            : await ManifestReader.ReadAsync(files, console.In, console.Catalog, ct);
+            : await ManifestReader.ReadAsync(files, console.In, console.Catalog, ct, console.WorkingDirectory);
         diagnostics.AddRange(read.Diagnostics);
         var kinds = SelectKinds(console, kindNames, diagnostics);
+        if (File.Exists(Path.GetFullPath(outputDir, console.WorkingDirectory)))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputNotWritable, $"--output-dir {outputDir} is a file, not a directory",
+                "Give --output-dir a directory (it is created if missing); nothing was read or written."));
+        }
+
         if (diagnostics.HasErrors)
         {
             await console.Error.WriteAsync(DiagnosticsTextView.Render(diagnostics.Sorted()));
             return ExitCodes.Error;
         }
 
-        await using var targets = await PamTargets.OpenAsync(read, _ => PlanOptions.Default, console, diagnostics, ct, vendor);
+        await using var targets = await PamTargets.OpenAsync(read, _ => PlanOptions.Default, console, diagnostics, ct, vendor, request.Embedded);
         if (targets is null)
         {
             await console.Error.WriteAsync(DiagnosticsTextView.Render(diagnostics.Sorted()));
@@ -72,14 +83,29 @@ internal static class ImportCommand
             return ExitCodes.Error;
         }
 
-        foreach (var section in sections)
+        var imports = sections.Select(section =>
         {
             var (manifests, warnings) = Importer.Import(section.Live, [.. kinds.Where(k => section.Target.Kinds.Contains(k))]);
-            await console.Error.WriteAsync(DiagnosticsTextView.Render(warnings));
             var directory = several ? Path.Combine(outputDir, section.Target.Name) : outputDir;
-            await WriteAsync(manifests, directory, console.WorkingDirectory, ct);
-            var counts = string.Join(", ", manifests.GroupBy(m => m.Kind.Plural).Select(g => $"{g.Key}: {g.Count()}"));
-            await console.Out.WriteLineAsync($"Imported {manifests.Count} objects into {directory}{(counts.Length > 0 ? $" ({counts})" : "")}.");
+            return (Directory: directory, Manifests: manifests, Warnings: warnings,
+                Files: manifests.Select(m => new ImportFile(Path.Combine(Path.GetFullPath(directory, console.WorkingDirectory), m.Kind.Plural, m.Name + ".yaml"),
+                    Path.Combine(directory, m.Kind.Plural, m.Name + ".yaml"), ManifestYaml.Write(m.Document))).ToList());
+        }).ToList();
+        var refused = ImportFiles.Check([.. imports.SelectMany(i => i.Files)], request.Force);
+        if (refused.Count > 0)
+        {
+            await console.Error.WriteAsync(DiagnosticsTextView.Render(refused));
+            return ExitCodes.Error;
+        }
+
+        foreach (var import in imports)
+        {
+            await console.Error.WriteAsync(DiagnosticsTextView.Render([.. import.Warnings, .. ImportFiles.SecretsNeeded(import.Manifests)]));
+            var written = await ImportFiles.WriteAsync(import.Files, ct);
+            var counts = string.Join(", ", import.Manifests.GroupBy(m => m.Kind.Plural).Select(g => $"{g.Key}: {g.Count()}"));
+            var unchanged = import.Files.Count - written;
+            await console.Out.WriteLineAsync($"Imported {import.Manifests.Count} objects into {import.Directory}{(counts.Length > 0 ? $" ({counts})" : "")}"
+                + (unchanged > 0 ? $"; {unchanged} file(s) already held the same manifest." : "."));
         }
 
         return ExitCodes.Success;
@@ -107,15 +133,5 @@ internal static class ImportCommand
         }
 
         return selected;
-    }
-
-    private static async Task WriteAsync(IReadOnlyList<ImportedManifest> manifests, string outputDir, string workingDirectory, CancellationToken ct)
-    {
-        foreach (var m in manifests)
-        {
-            var directory = Path.Combine(Path.GetFullPath(outputDir, workingDirectory), m.Kind.Plural);
-            Directory.CreateDirectory(directory);
-            await File.WriteAllTextAsync(Path.Combine(directory, m.Name + ".yaml"), ManifestYaml.Write(m.Document), ct);
-        }
     }
 }

@@ -26,7 +26,8 @@ internal static class OperatorCommand
 
     public static Command Create(CliConsole console)
     {
-        var command = new Command("operator", "Run the Kubernetes operator: reconcile PamOperator custom resources continuously.");
+        var command = new Command("operator", HelpText.Of("Run the Kubernetes operator: reconcile PamOperator custom resources continuously.",
+            "pamctl operator --kubeconfig ~/.kube/config --namespace pam-system"));
         foreach (var option in new Option[] { Namespace, KubeConfig, LeaderElect, LeaseNamespace, Resync, HealthPort, MetricsPort, LogLevel })
         {
             command.Options.Add(option);

@@ -8,7 +8,8 @@ namespace PamOperator.Cli.Commands;
 /// <summary>
 /// <c>pamctl simulator --vendor V --listen 127.0.0.1:PORT [--db FILE] [--tls] [vendor flags]</c>: runs a registered
 /// vendor's simulator until Ctrl+C, SIGTERM or cancellation. Prints <c>listening on http(s)://127.0.0.1:PORT</c> on
-/// stdout; when the credential was generated, <c>api key: KEY</c> (the one secret this command prints: the caller needs
+/// stdout; when the credential was generated, <c>api key: KEY</c> (<c>credentials: USER:PASSWORD</c> for a simulator
+/// without an API key; the one secret this command prints: the caller needs
 /// it to connect); with <c>--tls</c>, <c>ca certificate: FILE</c> (the CA to trust). The vendors and their flags come
 /// from the registry.
 /// </summary>
@@ -23,7 +24,8 @@ internal static class SimulatorCommand
         var db = new Option<string?>("--db") { Description = "SQLite file that survives restarts (default: in memory)." };
         var tls = new Option<bool>("--tls") { Description = "Serve HTTPS with a generated CA (valid for 127.0.0.1 and localhost); prints the CA file to trust." };
         var flags = VendorFlags(console);
-        var command = new Command("simulator", "Run a PAM API simulator on loopback (SQLite storage, fault injection).") { vendor, listen, db, tls };
+        var command = new Command("simulator", HelpText.Of("Run a PAM API simulator on loopback (SQLite storage, fault injection).",
+            $"pamctl simulator --vendor {console.Vendors.Vendors[0]} --listen 127.0.0.1:8443 --tls")) { vendor, listen, db, tls };
         foreach (var option in flags.Values)
         {
             command.Options.Add(option);
@@ -86,9 +88,10 @@ internal static class SimulatorCommand
         await using (simulator)
         {
             await console.Out.WriteLineAsync($"listening on {simulator.BaseAddress.ToString().TrimEnd('/')}");
-            if (launch.Flag("api-key") is null)
+            if (!factory.Flags.Any(f => f.IsCredential && launch.Flag(f.Name) is not null))
             {
-                await console.Out.WriteLineAsync($"api key: {simulator.Credentials}");
+                var label = factory.Flags.Any(f => f.IsCredential && f.Name == "api-key") ? "api key" : "credentials";
+                await console.Out.WriteLineAsync($"{label}: {simulator.Credentials}");
             }
 
             if (simulator.CaFile is { } ca)

@@ -14,12 +14,7 @@ internal static class ValidateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = new Option<string[]>("--filename", "-f")
-        {
-            Description = "Manifest file or directory (recursive); - reads standard input. Repeatable.",
-            Required = true,
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var files = CommonOptions.Files();
         var output = new Option<string>("--output", "-o")
         {
             Description = "Output format: text or json.",
@@ -27,12 +22,13 @@ internal static class ValidateCommand
         };
         output.AcceptOnlyFromAmong("text", "json");
 
-        var command = new Command("validate", "Validate manifests (schema and rules) without contacting a PAM.");
+        var command = new Command("validate", HelpText.Of("Validate manifests (schema and rules) without contacting a PAM.",
+            "pamctl validate -f manifests/", "pamctl validate -f manifests/ -f providerconfig.yaml --output json"));
         command.Options.Add(files);
         command.Options.Add(output);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
-            var result = await ManifestReader.ReadAsync(parse.GetValue(files) ?? [], console.In, console.Catalog, cancellationToken);
+            var result = await ManifestReader.ReadAsync(parse.GetValue(files) ?? [], console.In, console.Catalog, cancellationToken, console.WorkingDirectory);
             if (parse.GetValue(output) == "json")
             {
                 await console.Out.WriteLineAsync(ValidationJsonView.Render(result));

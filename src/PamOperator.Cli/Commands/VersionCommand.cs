@@ -9,7 +9,7 @@ internal static class VersionCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("version", "Print the pamctl version.");
+        var command = new Command("version", HelpText.Of("Print the pamctl version.", "pamctl version"));
         command.SetAction(async (_, _) =>
         {
             var version = typeof(VersionCommand).Assembly

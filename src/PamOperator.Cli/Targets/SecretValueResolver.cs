@@ -20,6 +20,16 @@ public sealed class SecretValueResolver(Func<string, string?> environment, Secre
     public string? Resolve(SecretReference reference, string? address, SourceLocation? location, DiagnosticBag diagnostics, SecretSourcePolicy? policy = null)
     {
         var value = ResolveValue(reference, address, location, diagnostics, policy);
+        if (value is { Length: < SecretRedactor.MinimumLength })
+        {
+            // Too short to be masked in outputs without masking ordinary words: never sent, never printed.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SecretUnavailable,
+                $"{reference} is shorter than {SecretRedactor.MinimumLength} characters",
+                $"A secret of fewer than {SecretRedactor.MinimumLength} characters cannot be kept out of outputs (it would mask ordinary words) and is no privileged credential. Set a real value.",
+                location, address));
+            return null;
+        }
+
         redactor?.Register(value);
         return value;
     }
@@ -43,7 +53,7 @@ public sealed class SecretValueResolver(Func<string, string?> environment, Secre
                     location, address));
                 return null;
             case SecretSource.File:
-                if (SecretFileReader.Read(RealPath.Of(reference.Name) ?? reference.Name, out var problem) is { } text)
+                if (SecretFileReader.Read(reference.Name, policy?.Root, out var problem) is { } text)
                 {
                     return text;
                 }

@@ -14,12 +14,21 @@ namespace PamOperator.Cli.Workflows;
 /// </summary>
 public sealed class ApplyWorkflow(CliConsole console)
 {
+    /// <summary>Each PAM's result of the last <see cref="ApplyAsync"/> (empty when nothing was applied).</summary>
+    public IReadOnlyList<(PamPlan Section, ApplyResult Result)> Results { get; private set; } = [];
+
+    private readonly List<Diagnostic> _reported = [];
+
+    /// <summary>The diagnostics this workflow printed itself (approval, apply failures; not the results' own).</summary>
+    public IReadOnlyList<Diagnostic> Reported => _reported;
+
     /// <summary>Applies every PAM's section of <paramref name="run"/> (already shown to the user), independent PAMs
     /// concurrently, each in its own transaction. Returns the exit code: 1 when any PAM's apply failed.</summary>
     public async Task<int> ApplyAsync(PlannedRun run, bool approved, int? parallelism, CancellationToken cancellationToken)
     {
         if (!run.Plan.HasChanges)
         {
+            RecordOrphans(run.Plan.Pams.Select(p => p.Target));
             await console.Out.WriteLineAsync("\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.");
             return ExitCodes.Success;
         }
@@ -40,6 +49,8 @@ public sealed class ApplyWorkflow(CliConsole console)
             Hooks = new ConsoleApplyHooks(console.Out, several ? $"[{section.Target.Name}] " : ""),
             Journal = journals[section.Target.Name],
         }, cancellationToken);
+        Results = results;
+        RecordOrphans(results.Where(r => r.Result.Succeeded).Select(r => r.Section.Target));
         var exit = ExitCodes.Success;
         foreach (var (section, result) in results)
         {
@@ -58,13 +69,24 @@ public sealed class ApplyWorkflow(CliConsole console)
         return exit;
     }
 
+    /// <summary>Remembers the Orphan objects of each PAM applied successfully (see <see cref="OrphanLedger"/>).</summary>
+    private void RecordOrphans(IEnumerable<PamTarget> targets)
+    {
+        foreach (var target in targets)
+        {
+            OrphanLedger.Record(console, target.TargetIdentity, target.Desired);
+        }
+    }
+
     private async Task<bool> ApproveAsync()
     {
         if (!console.IsInteractive)
         {
-            await console.Error.WriteAsync(DiagnosticsTextView.Render([Diagnostic.Error(DiagnosticCodes.ApprovalRequired,
+            var refusal = Diagnostic.Error(DiagnosticCodes.ApprovalRequired,
                 "apply needs confirmation and there is no terminal to ask on",
-                "Review the plan above and run again with --auto-approve (CI), or apply a saved plan: pamctl plan --out FILE, then pamctl apply FILE.")]));
+                "Review the plan above and run again with --auto-approve (CI), or apply a saved plan: pamctl plan --out FILE, then pamctl apply FILE.");
+            _reported.Add(refusal);
+            await console.Error.WriteAsync(DiagnosticsTextView.Render([refusal]));
             return false;
         }
 
@@ -99,8 +121,9 @@ public sealed class ApplyWorkflow(CliConsole console)
             return ExitCodes.Error;
         }
 
-        await console.Error.WriteAsync(DiagnosticsTextView.Render([Diagnostic.Error(DiagnosticCodes.ApplyFailed,
-            $"{prefix}apply failed: {result.RootCause}", Aftermath(result, journal))]));
+        var failed = Diagnostic.Error(DiagnosticCodes.ApplyFailed, $"{prefix}apply failed: {result.RootCause}", Aftermath(result, journal));
+        _reported.Add(failed);
+        await console.Error.WriteAsync(DiagnosticsTextView.Render([failed]));
         await console.Out.WriteLineAsync("\n" + prefix + FailureSummary(result));
         return ExitCodes.Error;
     }

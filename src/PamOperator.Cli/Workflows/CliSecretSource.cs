@@ -25,6 +25,9 @@ public sealed class CliSecretSource(SecretValueResolver resolver, ManifestReadRe
 
         var declared = read?.Objects.FirstOrDefault(o => o.Address == change.Address);
         var policy = declared is null ? null : SecretPolicies.For(declared, read!.ProviderConfigs, read.SecretRoots);
-        return resolver.Resolve(parsed, change.Address.ToString(), change.Location, diagnostics, policy);
+        // Problems are located at the secret's own field (spec.secret), not at the document's start.
+        var path = change.Secrets.FirstOrDefault(s => ReferenceEquals(s.Reference, reference))?.Path;
+        var location = declared is not null && path is not null ? declared.LocationOf("spec." + path) : change.Location;
+        return resolver.Resolve(parsed, change.Address.ToString(), location, diagnostics, policy);
     }
 }

@@ -4,9 +4,12 @@ namespace PamOperator.Cli.Workflows;
 /// <param name="Paths">Files, directories or <c>-</c> for stdin.</param>
 /// <param name="Prune">Delete undeclared live objects inside the ownership scope (also enabled by the ProviderConfig).</param>
 /// <param name="PruneNamePrefixes">Extra ownership-scope selectors (all kinds) added on the command line.</param>
-/// <param name="MaxDeletes">Refuse plans that delete (or replace) more objects than this; null = no limit.</param>
+/// <param name="MaxDeletes">Refuse plans that delete (or replace) more objects than this; null = the ProviderConfig's
+/// <c>prune.maxDeletes</c>, else no limit.</param>
+/// <param name="Embedded">Without a ProviderConfig, run against the embedded simulators (<c>--embedded</c>).</param>
 public sealed record PlanInputs(
     IReadOnlyList<string> Paths,
     bool Prune = false,
     IReadOnlyList<string>? PruneNamePrefixes = null,
-    int? MaxDeletes = null);
+    int? MaxDeletes = null,
+    bool Embedded = false);

@@ -23,6 +23,11 @@ public sealed class SavedPlanWorkflow(CliConsole console)
     private const int MaxListedDifferences = 20;
     private const int MaxPlanFileBytes = 512 * 1024 * 1024;
 
+    private readonly List<Diagnostic> _reported = [];
+
+    /// <summary>Every diagnostic this workflow printed (for <c>apply --output json</c>).</summary>
+    public IReadOnlyList<Diagnostic> Reported => _reported;
+
     /// <summary>The run to apply, or null when diagnostics (already printed) refuse it.</summary>
     public async Task<PlannedRun?> RunAsync(string planFile, PlanInputs inputs, CancellationToken cancellationToken)
     {
@@ -41,7 +46,7 @@ public sealed class SavedPlanWorkflow(CliConsole console)
         diagnostics.AddRange(saved.Diagnostics);
         var read = paths.Count == 0
             ? new ManifestReadResult([], [], [], 0)
-            : await ManifestReader.ReadAsync(paths, console.In, console.Catalog, cancellationToken);
+            : await ManifestReader.ReadAsync(paths, console.In, console.Catalog, cancellationToken, console.WorkingDirectory);
         diagnostics.AddRange(read.Diagnostics);
         if (!saved.Succeeded || read.HasErrors)
         {
@@ -57,7 +62,7 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return await FailAsync(diagnostics);
         }
 
-        var targets = await PamTargets.OpenAsync(read, config => PlanWorkflow.Options(inputs, config), console, diagnostics, cancellationToken);
+        var targets = await PamTargets.OpenAsync(read, config => PlanWorkflow.Options(inputs, config), console, diagnostics, cancellationToken, embedded: inputs.Embedded);
         if (targets is null)
         {
             return await FailAsync(diagnostics);
@@ -168,6 +173,7 @@ public sealed class SavedPlanWorkflow(CliConsole console)
 
     private async Task<PlannedRun?> FailAsync(DiagnosticBag diagnostics)
     {
+        _reported.AddRange(diagnostics.Sorted());
         await console.Error.WriteAsync(DiagnosticsTextView.Render(diagnostics.Sorted()));
         return null;
     }

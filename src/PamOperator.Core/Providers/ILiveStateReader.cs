@@ -10,7 +10,8 @@ public interface ILiveStateReader
     /// <summary>
     /// Lists every live object of <paramref name="types"/> (all of the reader's own vendor) with list calls (paged
     /// until exhausted; types fetched concurrently), never one GET per object, and translates them to manifest
-    /// vocabulary. Never writes. Idempotent. Throws <see cref="PamApiException"/> when the PAM cannot be read.
+    /// vocabulary (one GET per object only where the API lists keys without bodies, as One Identity SPS does). Never
+    /// writes. Idempotent. Throws <see cref="PamApiException"/> when the PAM cannot be read.
     /// </summary>
     Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, CancellationToken cancellationToken);
 }

@@ -38,5 +38,10 @@ public sealed record VendorConnectRequest
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>A directory (owned by the caller, created on demand by the module) where a module may keep what must
+    /// survive a crash of this process, e.g. the record of an open server-side transaction that the next run rolls back.
+    /// Null (default): nothing is kept, so such a transaction is left to the PAM's own expiry.</summary>
+    public string? StateDirectory { get; init; }
+
     public override string ToString() => $"VendorConnectRequest {{ Name = {Name}, Endpoint = {Endpoint}, Credentials = (sensitive) }}";
 }

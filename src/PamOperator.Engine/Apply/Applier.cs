@@ -6,8 +6,9 @@ namespace PamOperator.Engine.Apply;
 
 /// <summary>
 /// Executes a plan exactly (it never re-decides): Graph, Secrets, Begin, Execute, Finish. Creates and updates go
-/// parent-first, deletes child-first. With an atomic session every step is staged in dependency order and committed
-/// at once (all or nothing); otherwise independent steps run in parallel, a failure skips its dependents, and the
+/// parent-first, deletes child-first. With an atomic or a server-transaction session every step is written in
+/// dependency order, one at a time, and committed at once (all or nothing; a failure rolls the transaction back);
+/// otherwise independent steps run in parallel, a failure skips its dependents, and the
 /// completed steps are compensated in reverse order. Secrets are resolved before the first write, so a missing one
 /// changes nothing.
 /// </summary>
@@ -37,7 +38,7 @@ public static class Applier
 
         await using var session = await request.Writer.BeginAsync([.. ordered.Select(s => operations[s])], request.Live, cancellationToken);
         var run = new StepRun(request, session, operations);
-        return session.Guarantee == TransactionGuarantee.Atomic
+        return session.Guarantee is TransactionGuarantee.Atomic or TransactionGuarantee.ServerTransaction
             ? await run.StageAndCommitAsync(ordered, cancellationToken)
             : await run.WalkAsync(graph.Graph, cancellationToken);
     }

@@ -10,12 +10,17 @@ namespace PamOperator.Engine.Apply;
 /// compensates (<see cref="Compensator"/>), and reports every step once.</summary>
 internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dictionary<PlanStep, WriteOperation> operations)
 {
-    private const string NotApplied = "not applied: the atomic transaction was rolled back";
+    private const string NotAppliedAtomic = "not applied: the atomic transaction was rolled back";
+    private const string NotAppliedServer = "not applied: the server transaction was rolled back";
     private readonly ConcurrentQueue<(PlanStep Step, string? Id)> _completed = new();
     private readonly ConcurrentDictionary<string, StepReport> _reports = new(StringComparer.Ordinal);
     private readonly JournalRecorder _journal = new(request.Journal, request.Time);
 
-    /// <summary>Atomic sessions: stage every step in dependency order, then commit once.</summary>
+    private string NotApplied => session.Guarantee == TransactionGuarantee.Atomic ? NotAppliedAtomic : NotAppliedServer;
+
+    private string TransactionName => session.Guarantee == TransactionGuarantee.Atomic ? "atomic" : "server";
+
+    /// <summary>Atomic and server-transaction sessions: write every step in dependency order, then commit once.</summary>
     public async Task<ApplyResult> StageAndCommitAsync(IReadOnlyList<PlanStep> ordered, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -47,7 +52,7 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         return Result(succeeded: true, rootCause: null, []);
     }
 
-    /// <summary>Server transactions and plain sessions: walk the graph, independent steps in parallel.</summary>
+    /// <summary>Plain sessions: walk the graph, independent steps in parallel.</summary>
     public async Task<ApplyResult> WalkAsync(DependencyGraph<PlanStep> graph, CancellationToken cancellationToken)
     {
         var walk = await graph.WalkAsync(RunStepAsync, Math.Max(1, request.Parallelism), cancellationToken);
@@ -66,12 +71,6 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
 
         var root = walk.Failures[0];
         var rootCause = $"{root.Node.Name}: {root.Message}";
-        if (session.Guarantee == TransactionGuarantee.ServerTransaction)
-        {
-            await session.RollbackAsync(cancellationToken);
-            return Result(succeeded: false, rootCause, []);
-        }
-
         var completed = _completed.Reverse().Select(c => (c.Step, operations[c.Step], c.Id));
         return Result(succeeded: false, rootCause, await new Compensator(session, request.Live, request.Hooks, _journal).UndoAsync(completed));
     }
@@ -120,14 +119,14 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
     private ApplyResult Unattributed(IReadOnlyList<PlanStep> ordered, string message, bool outcomeUnknown)
     {
         var stepMessage = outcomeUnknown
-            ? "outcome unknown: the answer to the atomic transaction was lost; run plan to see whether it took effect"
+            ? $"outcome unknown: the answer to the {TransactionName} transaction was lost; run plan to see whether it took effect"
             : NotApplied;
         foreach (var step in ordered)
         {
             Report(new StepReport(step, StepStatus.Skipped, TimeSpan.Zero, Message: stepMessage));
         }
 
-        return Result(succeeded: false, $"the atomic transaction of {ordered.Count} writes: {message}", []) with { OutcomeUnknown = outcomeUnknown };
+        return Result(succeeded: false, $"the {TransactionName} transaction of {ordered.Count} writes: {message}", []) with { OutcomeUnknown = outcomeUnknown };
     }
 
     private void Report(StepReport report)

@@ -15,7 +15,9 @@ public static class JsonPlanView
 {
     public const string FormatVersion = "1.2";
 
-    public static string Render(Plan plan)
+    /// <summary>The plan; <paramref name="inputDiagnostics"/> (diagnostics of reading the input, warnings) come
+    /// first in <c>diagnostics</c>. Default none.</summary>
+    public static string Render(Plan plan, IReadOnlyList<Diagnostic>? inputDiagnostics = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var root = new JsonObject
@@ -25,8 +27,24 @@ public static class JsonPlanView
             ["errored"] = plan.HasErrors,
             ["resource_changes"] = new JsonArray([.. plan.Changes.Select(c => Change(c, c.Actions))]),
             ["resource_drift"] = new JsonArray([.. plan.Changes.Where(c => c.IsDriftOnly).Select(c => Change(c, DriftActions(c)))]),
-            ["diagnostics"] = new JsonArray([.. plan.Diagnostics.Select(Diagnostic)]),
+            ["diagnostics"] = new JsonArray([.. (inputDiagnostics ?? []).Concat(plan.Diagnostics).Select(DiagnosticNode)]),
             ["fingerprint"] = plan.Fingerprint.Value,
+        };
+        return root.ToJsonString(ValueText.Indented) + "\n";
+    }
+
+    /// <summary>A run that stopped before a plan existed: the same shape, no change, <c>errored</c>, the diagnostics.</summary>
+    public static string RenderFailure(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var root = new JsonObject
+        {
+            ["format_version"] = FormatVersion,
+            ["applyable"] = false,
+            ["errored"] = true,
+            ["resource_changes"] = new JsonArray(),
+            ["resource_drift"] = new JsonArray(),
+            ["diagnostics"] = new JsonArray([.. diagnostics.Select(DiagnosticNode)]),
         };
         return root.ToJsonString(ValueText.Indented) + "\n";
     }
@@ -98,7 +116,9 @@ public static class JsonPlanView
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
-    private static JsonNode Diagnostic(Diagnostic d)
+    /// <summary>One diagnostic in Terraform's shape (<c>severity</c>, <c>summary</c>, <c>detail</c>, <c>range</c>) plus
+    /// <c>code</c> and <c>address</c>.</summary>
+    public static JsonObject DiagnosticNode(Diagnostic d)
     {
         var node = new JsonObject
         {

@@ -5,8 +5,10 @@ namespace PamOperator.Manifests.Crds;
 
 /// <summary>
 /// The operator's ClusterRole rules for the custom resources, generated from the kind catalog (so a new vendor's kinds
-/// are granted by its registration line alone): read and watch, patch metadata (finalizers), status and finalizers,
-/// per API group. The chart's and kustomize's ClusterRoles hold them between <see cref="Begin"/> and <see cref="End"/>;
+/// are granted by its registration line alone), per API group, exactly the verbs the operator calls (measured from the
+/// test API server's request log by tests/PamOperator.Delivery.Tests/Rbac): list and watch, patch (metadata.finalizers)
+/// and patch of /status. No get (the informers' cache serves reads), no update, no /finalizers (the operator sets no
+/// ownerReferences with blockOwnerDeletion). The chart's and kustomize's ClusterRoles hold them between <see cref="Begin"/> and <see cref="End"/>;
 /// <c>pamctl crds --rbac FILE</c> rewrites that region and a test keeps both files identical to <see cref="Render"/>.
 /// </summary>
 public static class RbacRules
@@ -24,9 +26,8 @@ public static class RbacRules
             .OrderBy(g => g.Key == catalog.ProviderConfig.Group ? 0 : 1)
             .ToList();
         var sb = new StringBuilder(Begin).Append('\n');
-        Section(sb, "The custom resources: read and watch, patch metadata.finalizers (pamoperator.io/finalizer).", groups, "", ["get", "list", "watch", "update", "patch"]);
-        Section(sb, "Conditions Ready and Synced, the PAM id, observedGeneration.", groups, "/status", ["update", "patch"]);
-        Section(sb, null, groups, "/finalizers", ["update"]);
+        Section(sb, "The custom resources: list and watch, patch metadata.finalizers (pamoperator.io/finalizer).", groups, "", ["list", "watch", "patch"]);
+        Section(sb, "Conditions Ready and Synced, the PAM id, observedGeneration.", groups, "/status", ["patch"]);
         return sb.Append(End).Append('\n').ToString();
     }
 

@@ -44,6 +44,7 @@ internal static class ProviderConfigKind
                 Field.Text("envPrefix", null, "Prefix every valueFrom.env secret variable must start with (default: any variable but the credentials').") with { Pattern = "^[A-Za-z_][A-Za-z0-9_]*$" }),
             Field.Object("prune", "Deletion of live objects that no manifest declares (opt-in).",
                 Field.Bool("enabled", null, false, "Prune undeclared objects inside scope."),
+                Field.Int("maxDeletes", null, null, "Mass-delete guard: refuse a plan that deletes or replaces more objects than this (--max-deletes overrides it).", 0, 1_000_000),
                 PruneScopeField(vendorKindNames)),
             .. registry.Modules.Where(m => m.Settings.Count > 0).Select(m =>
                 Field.Object(m.Vendor, $"Settings only {m.DisplayName} (vendor: {m.Vendor}) understands.", [.. m.Settings])),

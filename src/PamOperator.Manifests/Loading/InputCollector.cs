@@ -8,16 +8,22 @@ namespace PamOperator.Manifests.Loading;
 /// directory recursively (<c>*.yaml</c>/<c>*.yml</c>, hidden entries and symbolic-link directories skipped,
 /// <c>.pamctlignore</c> honoured, sorted ordinally for determinism). Missing paths are diagnostics; so are a symbolic
 /// link under a directory that leads outside it (PAM013: never followed, so a reviewed directory cannot make pamctl
-/// read and print back a file elsewhere) and a directory that cannot be listed (PAM012).
+/// read and print back a file elsewhere) and a directory that cannot be listed (PAM012). Relative paths resolve
+/// against the given working directory (default: the process's) and are displayed as given; when that directory is not
+/// the process's (a command run in-process for another directory), they are displayed absolute, so that every later
+/// use of a location's file (secret files, CA files relative to a manifest) finds the same file.
 /// </summary>
 internal static class InputCollector
 {
-    public static IReadOnlyList<InputSource> Collect(IReadOnlyList<string> paths, DiagnosticBag diagnostics)
+    public static IReadOnlyList<InputSource> Collect(IReadOnlyList<string> paths, DiagnosticBag diagnostics, string? workingDirectory = null)
     {
+        var baseDirectory = workingDirectory ?? Directory.GetCurrentDirectory();
+        var asGiven = Path.GetFullPath(baseDirectory) == Path.GetFullPath(Directory.GetCurrentDirectory());
         var result = new List<InputSource>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        foreach (var given in paths)
         {
+            var path = given == "-" || asGiven || Path.IsPathRooted(given) ? given : Path.GetFullPath(given, baseDirectory);
             if (path == "-")
             {
                 if (seen.Add(InputSource.StdinName))
@@ -25,16 +31,16 @@ internal static class InputCollector
                     result.Add(InputSource.Stdin);
                 }
             }
-            else if (File.Exists(path))
+            else if (File.Exists(Path.GetFullPath(path, baseDirectory)))
             {
-                AddFile(result, seen, path, Path.GetFullPath(path));
+                AddFile(result, seen, path, Path.GetFullPath(path, baseDirectory));
             }
-            else if (Directory.Exists(path))
+            else if (Directory.Exists(Path.GetFullPath(path, baseDirectory)))
             {
-                var found = Walk(path, diagnostics).ToList();
+                var found = Walk(path, Path.GetFullPath(path, baseDirectory), diagnostics).ToList();
                 foreach (var (display, full) in found)
                 {
-                    AddFile(result, seen, display, full, Path.GetFullPath(path));
+                    AddFile(result, seen, display, full, Path.GetFullPath(path, baseDirectory));
                 }
 
                 if (found.Count == 0)
@@ -62,10 +68,9 @@ internal static class InputCollector
         }
     }
 
-    private static IEnumerable<(string Display, string Full)> Walk(string root, DiagnosticBag diagnostics)
+    private static IEnumerable<(string Display, string Full)> Walk(string root, string full, DiagnosticBag diagnostics)
     {
         var files = new List<(string Relative, string Full)>();
-        var full = Path.GetFullPath(root);
         var walk = new WalkContext(root, RealPath.Of(full) ?? full, diagnostics);
         Visit(full, "", [], files, walk);
         return files.OrderBy(f => f.Relative, StringComparer.Ordinal).Select(f => (Path.Join(root, f.Relative), f.Full));

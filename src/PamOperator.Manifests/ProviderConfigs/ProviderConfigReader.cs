@@ -63,7 +63,8 @@ internal static class ProviderConfigReader
             RateLimit = new ProviderRateLimit(Int(rate?["requestsPerSecond"], 20), Int(rate?["burst"], 40)),
             Parallelism = Int(spec["parallelism"], 10),
             VendorSettings = spec[vendor]?.DeepClone() as JsonObject ?? [],
-            Prune = new PruneSettings(Bool(spec["prune"]?["enabled"], false), scope),
+            Prune = new PruneSettings(Bool(spec["prune"]?["enabled"], false), scope,
+                spec["prune"]?["maxDeletes"] is { } maxDeletes ? Int(maxDeletes, 0) : null),
             Secrets = new ProviderSecrets(
                 Text(spec["secrets"]?["root"]) is { Length: > 0 } root ? Path.GetFullPath(root, baseDirectory) : null,
                 Text(spec["secrets"]?["envPrefix"])),

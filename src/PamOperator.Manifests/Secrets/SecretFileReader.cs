@@ -15,15 +15,21 @@ namespace PamOperator.Manifests.Secrets;
 public static class SecretFileReader
 {
     /// <summary>The secret, or null with <paramref name="problem"/> saying why (never the content).</summary>
-    public static string? Read(string path, out string? problem)
+    public static string? Read(string path, out string? problem) => Read(path, confineTo: null, out problem);
+
+    /// <summary>The secret, or null with <paramref name="problem"/> saying why (never the content); with
+    /// <paramref name="confineTo"/>, the file actually opened must lie inside that directory (checked on the open file,
+    /// so a link swapped in after the policy check cannot lead out of it).</summary>
+    public static string? Read(string path, string? confineTo, out string? problem)
     {
-        var status = BoundedFile.Read(path, SecretSourcePolicy.MaxFileBytes, SecretSourcePolicy.ReadTimeout, out var bytes, out var error);
+        var status = BoundedFile.Read(path, SecretSourcePolicy.MaxFileBytes, SecretSourcePolicy.ReadTimeout, confineTo, out var bytes, out var error);
         problem = status switch
         {
             BoundedFile.Status.Read => null,
             BoundedFile.Status.Missing => Directory.Exists(path) ? "it is a directory" : "it does not exist",
             BoundedFile.Status.TooLarge => $"it is larger than {SecretSourcePolicy.MaxFileBytes / 1024} KiB",
             BoundedFile.Status.NotRegular => "it is not a regular file (a device, a FIFO or a /proc file)",
+            BoundedFile.Status.Escaped => $"the file opened lies outside the secrets root {confineTo}",
             BoundedFile.Status.TimedOut => $"reading it took more than {SecretSourcePolicy.ReadTimeout.TotalSeconds:0} seconds (a FIFO or a device?)",
             _ => $"it cannot be read ({error})",
         };

@@ -8,6 +8,11 @@ namespace PamOperator.Providers.Fudo.Kinds;
 /// </summary>
 internal static class UserSafeAssignmentKind
 {
+    /// <summary>Fudo's time of day (h:m:s): 00:00:00 to 23:59:59; there is no 24:00:00.</summary>
+    private const string TimeOfDay = "^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$";
+
+    private const string TimeOfDayHint = "HH:MM:SS on a 24-hour clock, 00:00:00 to 23:59:59 (23:59:59 ends the day)";
+
     /// <summary>Days in wire order: the provider maps Monday..Sunday to day_of_week 1..7.</summary>
     public static IReadOnlyList<string> Days { get; } = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -36,13 +41,15 @@ internal static class UserSafeAssignmentKind
                 Name = "timePolicy",
                 WireName = null,
                 Type = FieldType.ObjectList,
-                MaxItems = 64,
-                Description = "Weekly access windows (user_safe_time_policy rows); access is allowed only inside them when useTimePolicy is true.",
+                // Fudo keeps one user_safe_time_policy row per day (seed 000: "declared separately for each day"; the
+                // row is unique by user, safe and day_of_week), so at most one window per day, seven in all.
+                MaxItems = 7,
+                Description = "Weekly access windows (user_safe_time_policy rows, one per day); access is allowed only inside them when useTimePolicy is true.",
                 Fields =
                 [
                     Field.Enum("dayOfWeek", "day_of_week", Days, null, "Day of the week (the wire's 1..7, Monday = 1).") with { Required = true },
-                    Field.Time("validFrom", "valid_from", "Window start, HH:MM:SS.") with { Required = true },
-                    Field.Time("validTo", "valid_to", "Window end, HH:MM:SS, later than validFrom (24:00:00 = end of day).") with { Required = true },
+                    Field.Time("validFrom", "valid_from", "Window start, HH:MM:SS.") with { Required = true, Pattern = TimeOfDay, FormatHint = TimeOfDayHint },
+                    Field.Time("validTo", "valid_to", "Window end, HH:MM:SS, later than validFrom (23:59:59 = end of day).") with { Required = true, Pattern = TimeOfDay, FormatHint = TimeOfDayHint },
                 ],
                 ItemRules =
                 [
@@ -55,9 +62,9 @@ internal static class UserSafeAssignmentKind
                 Rules =
                 [
                     new(FudoDiagnosticCodes.TimeWindowOverlap,
-                        "self.all(a, a.validFrom >= a.validTo || self.exists_one(b, b.dayOfWeek == a.dayOfWeek && b.validFrom < a.validTo && a.validFrom < b.validTo))",
-                        "time windows on the same day overlap or repeat",
-                        "Merge overlapping windows of the same dayOfWeek into one, and remove duplicates.")
+                        "self.all(a, self.exists_one(b, b.dayOfWeek == a.dayOfWeek))",
+                        "more than one time window on the same day",
+                        "Fudo keeps one window per day: merge the windows of each dayOfWeek into one (e.g. 07:00:00-19:00:00), or use a second user-safe assignment.")
                     {
                         Reason = "FieldValueDuplicate",
                     },

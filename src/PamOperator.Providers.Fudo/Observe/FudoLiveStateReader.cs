@@ -43,16 +43,19 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
             }
         }
 
-        var timePolicies = rows.TryGetValue(FudoWireTypes.UserSafeTimePolicy, out var tp) ? TimePolicyMapping.Group(tp) : [];
+        var folded = new FoldedRows(
+            rows.TryGetValue(FudoWireTypes.UserSafeTimePolicy, out var tp) ? TimePolicyMapping.Group(tp) : [],
+            rows.TryGetValue(FudoWireTypes.PoolServer, out var ps) ? PoolServerMapping.Group(ps, names) : null,
+            rows.TryGetValue(FudoWireTypes.UserAuthenticationMethod, out var am) ? AuthenticationMethodMapping.Group(am) : null);
         var objects = new List<LiveObject>();
         foreach (var (type, list) in rows)
         {
-            if (type == FudoWireTypes.UserSafeTimePolicy)
+            if (FudoWireTypes.FoldedInto.ContainsKey(type))
             {
                 continue;
             }
 
-            objects.AddRange(list.Select(row => ToLiveObject(type, row, names, timePolicies)));
+            objects.AddRange(list.Select(row => ToLiveObject(type, row, names, folded)));
         }
 
         return new LiveState(objects);
@@ -61,17 +64,27 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
     private HashSet<string> TypesToFetch(IReadOnlyCollection<string> requested)
     {
         var types = new HashSet<string>(requested.Where(FudoWireTypes.IsKnown), StringComparer.Ordinal);
-        foreach (var type in types.ToList())
+        // Referenced types, transitively (an account's pool needs its servers' names); at most one pass per kind.
+        var pending = new Queue<string>(types);
+        while (pending.TryDequeue(out var type))
         {
             if (_kinds.TryGetValue(type, out var kind))
             {
-                types.UnionWith(ReferencedTypes(kind.Fields).Where(FudoWireTypes.IsKnown));
+                foreach (var referenced in ReferencedTypes(kind.Fields).Where(t => FudoWireTypes.IsKnown(t) && types.Add(t)))
+                {
+                    pending.Enqueue(referenced);
+                }
             }
         }
 
-        if (types.Contains(FudoWireTypes.UserSafe))
+        // Rows folded into an owner's spec only when the owner's kind was asked for: a user that is merely referenced
+        // (by an assignment) needs its name, not its authentication methods.
+        foreach (var (rowType, owner) in FudoWireTypes.FoldedInto)
         {
-            types.Add(FudoWireTypes.UserSafeTimePolicy);
+            if (requested.Contains(owner))
+            {
+                types.Add(rowType);
+            }
         }
 
         return types;
@@ -83,7 +96,7 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
     private Task<List<FudoRow>> ListAllAsync(string type, CancellationToken cancellationToken) =>
         client.ListAsync(FudoWireTypes.ListPath(type), FudoColumns.For(type, _kinds.GetValueOrDefault(type)), null, cancellationToken);
 
-    private LiveObject ToLiveObject(string type, FudoRow row, IdNameIndex names, Dictionary<(string, string), (JsonArray Windows, JsonObject RowIds)> timePolicies)
+    private LiveObject ToLiveObject(string type, FudoRow row, IdNameIndex names, FoldedRows folded)
     {
         var id = row.Id;
         var builtin = row.Flag("builtin");
@@ -99,9 +112,19 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
         if (type == FudoWireTypes.UserSafe)
         {
             var pair = (row.Text("user_id") ?? "", row.Text("safe_id") ?? "");
-            var found = timePolicies.TryGetValue(pair, out var policy);
+            var found = folded.TimePolicies.TryGetValue(pair, out var policy);
             spec[TimePolicyMapping.SpecField] = found ? policy.Windows.DeepClone() : new JsonArray();
             providerData = new JsonObject { [FudoProviderData.TimePolicyIds] = found ? policy.RowIds.DeepClone() : new JsonObject() };
+        }
+        else if (type == FudoWireTypes.Pool && folded.PoolServers is not null)
+        {
+            spec[PoolServerMapping.SpecField] = folded.PoolServers.TryGetValue(id, out var servers) ? servers.DeepClone() : new JsonArray();
+        }
+        else if (type == FudoWireTypes.User && folded.Methods is not null)
+        {
+            var found = folded.Methods.TryGetValue(id, out var methods);
+            spec[AuthenticationMethodMapping.SpecField] = found ? methods.Items.DeepClone() : new JsonArray();
+            providerData = new JsonObject { [FudoProviderData.AuthenticationMethodIds] = found ? methods.RowIds.DeepClone() : new JsonObject() };
         }
 
         return new LiveObject
@@ -116,4 +139,10 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
             ProviderData = providerData,
         };
     }
+
+    /// <summary>Rows folded into their owners' specs, grouped by owner.</summary>
+    private sealed record FoldedRows(
+        Dictionary<(string, string), (JsonArray Windows, JsonObject RowIds)> TimePolicies,
+        Dictionary<string, JsonArray>? PoolServers,
+        Dictionary<string, (JsonArray Items, JsonObject RowIds)>? Methods);
 }

@@ -21,13 +21,16 @@ internal sealed class FudoBatchSession(FudoApiClient client, IdRegistry ids) : I
     {
         try
         {
-            foreach (var request in FudoRequestBuilder.Build(operation, ids))
+            string? created = null;
+            foreach (var built in FudoRequestBuilder.Build(operation, ids))
             {
+                var request = created is null ? built : built.WithCreatedId(created);
                 var requestId = $"s{_staged.Count + 1}";
                 _staged.Add((operation.Id, requestId, request));
                 if (request.CreatesType is { } type && operation.Operation == WriteKind.Create)
                 {
-                    ids.Set(operation.Kind.WireType, operation.Key, $"{{{requestId}.{type}.id}}");
+                    created = $"{{{requestId}.{type}.id}}";
+                    ids.Set(operation.Kind.WireType, operation.Key, created);
                 }
             }
 

@@ -9,7 +9,9 @@ namespace PamOperator.Providers.Fudo.Write;
 /// <summary>
 /// The Fudo requests one write needs, in order (seeds 000/001 and docs/simulator.md for the paths):
 /// named objects by id (<c>safe/&lt;id&gt;</c>); user-safe pairs by <c>user/&lt;u&gt;/safe/&lt;s&gt;</c> with their time
-/// policy as separate rows; account-safe-listener rows by their key triple; grants by id. Reference names become ids
+/// policy as separate rows; pools with their pool-server rows and users with their authentication methods (the rows of
+/// a new object name it by <see cref="FudoRequest.CreatedId"/>); account-safe-listener rows by their key triple; grants
+/// by id. Reference names become ids
 /// through the session's <see cref="IdRegistry"/>. Every id put into a path came from the PAM, so each one goes through
 /// <see cref="FudoIds.Segment"/> (Fudo's id format, escaped): a hostile id such as <c>../user/1</c> never becomes a path.
 /// </summary>
@@ -40,6 +42,18 @@ internal static class FudoRequestBuilder
                 $"user/{FudoIds.Segment(body["user_id"]?.ToString(), "the user's id")}/safe/{FudoIds.Segment(body["safe_id"]?.ToString(), "the safe's id")}", null) };
             requests.AddRange(Windows(spec[TimePolicyMapping.SpecField]).Select(w => AddWindow(spec, w, ids)));
         }
+        else if (op.Kind.WireType is FudoWireTypes.Pool or FudoWireTypes.User)
+        {
+            // Its rows go with it: deleting the new object takes back the whole write.
+            var path = FudoWireTypes.ListPath(op.Kind.WireType);
+            requests[0] = requests[0] with
+            {
+                Undo = answer => answer.CreatedId is { } id ? new FudoRequest(HttpMethod.Delete, $"{path}/{FudoIds.Segment(id, "the new object's id")}", null) : null,
+            };
+            requests.AddRange(op.Kind.WireType == FudoWireTypes.Pool
+                ? PoolServerRequests.ForCreate(spec, ids)
+                : AuthenticationMethodRequests.ForCreate(spec, op.Secrets));
+        }
 
         return requests;
     }
@@ -49,6 +63,10 @@ internal static class FudoRequestBuilder
         var changes = (JsonObject)(op.Spec ?? []).DeepClone();
         var requests = new List<FudoRequest>();
         var timePolicyChanged = changes.Remove(TimePolicyMapping.SpecField, out var newWindows);
+        JsonNode? newServers = null;
+        JsonNode? newMethods = null;
+        var poolServersChanged = op.Kind.WireType == FudoWireTypes.Pool && changes.Remove(PoolServerMapping.SpecField, out newServers);
+        var methodsChanged = op.Kind.WireType == FudoWireTypes.User && changes.Remove(AuthenticationMethodMapping.SpecField, out newMethods);
         var body = SpecToWire.Map(op.Kind, changes, ids.IdOf, op.Secrets);
         if (body.Count > 0)
         {
@@ -71,8 +89,22 @@ internal static class FudoRequestBuilder
             requests.AddRange(after.Except(before).Select(w => AddWindow(live, w, ids)));
         }
 
+        var liveSpec = op.LiveSpec ?? [];
+        if (poolServersChanged)
+        {
+            requests.AddRange(PoolServerRequests.ForUpdate(ObjectId(op, ids), liveSpec[PoolServerMapping.SpecField], newServers, ids));
+        }
+
+        if (methodsChanged)
+        {
+            requests.AddRange(AuthenticationMethodRequests.ForUpdate(ObjectId(op, ids), liveSpec[AuthenticationMethodMapping.SpecField], newMethods,
+                op.ProviderData?[FudoProviderData.AuthenticationMethodIds] as JsonObject, op.Secrets));
+        }
+
         return requests;
     }
+
+    private static string ObjectId(WriteOperation op, IdRegistry ids) => op.ExternalId ?? ids.IdOf(op.Kind.WireType, op.Key);
 
     private static FudoRequest Delete(WriteOperation op, IdRegistry ids) => new(HttpMethod.Delete, ObjectPath(op, ids), null);
 

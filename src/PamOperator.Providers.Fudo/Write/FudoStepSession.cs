@@ -25,14 +25,16 @@ internal sealed class FudoStepSession(FudoApiClient client, IdRegistry ids, Time
         var done = new Stack<(FudoRequest Request, FudoResponse Answer)>();
         try
         {
-            var op = await TimePolicyRows.WithRowIdsAsync(client, operation, ids, cancellationToken);
+            var op = await AuthenticationMethodRows.WithRowIdsAsync(client,
+                await TimePolicyRows.WithRowIdsAsync(client, operation, ids, cancellationToken), ids, cancellationToken);
             var requests = FudoRequestBuilder.Build(op, ids);
             string? createdId = null;
             for (var i = 0; i < requests.Count; i++)
             {
-                var answer = await SendAsync(op, requests[i], isCreate: i == 0 && op.Operation == WriteKind.Create, cancellationToken);
-                createdId = requests[i].CreatesType is null ? createdId : answer.CreatedId;
-                done.Push((requests[i], answer));
+                var request = createdId is null ? requests[i] : requests[i].WithCreatedId(createdId);
+                var answer = await SendAsync(op, request, isCreate: i == 0 && op.Operation == WriteKind.Create, cancellationToken);
+                createdId = request.CreatesType is null ? createdId : answer.CreatedId;
+                done.Push((request, answer));
             }
 
             Record(op, createdId);

@@ -22,15 +22,23 @@ internal sealed class FudoWriter(FudoApiClient client, FudoClientOptions options
         return Task.FromResult(session);
     }
 
-    /// <summary>Requests one write becomes: one, plus one per time-policy window a user-safe write adds or removes.</summary>
+    /// <summary>Requests one write becomes: one, plus one per row folded into it (time-policy windows, pool servers,
+    /// authentication methods) that the write adds or removes, at most.</summary>
     private static int EstimatedRequests(WriteOperation op)
     {
-        if (op.Kind.WireType != FudoWireTypes.UserSafe)
+        var rows = op.Kind.WireType switch
+        {
+            FudoWireTypes.UserSafe => TimePolicyMapping.SpecField,
+            FudoWireTypes.Pool => PoolServerMapping.SpecField,
+            FudoWireTypes.User => AuthenticationMethodMapping.SpecField,
+            _ => null,
+        };
+        if (rows is null)
         {
             return 1;
         }
 
-        static int Count(JsonObject? spec) => (spec?[TimePolicyMapping.SpecField] as JsonArray)?.Count ?? 0;
+        int Count(JsonObject? spec) => (spec?[rows] as JsonArray)?.Count ?? 0;
         return 1 + Count(op.Spec) + Count(op.LiveSpec);
     }
 }

@@ -5,7 +5,8 @@ using PamOperator.Simulators.Fudo.Operations;
 
 namespace PamOperator.Simulators.Fudo.Endpoints;
 
-/// <summary>Every endpoint of seeds 000 and 001, plus the referenced object types and the batch.</summary>
+/// <summary>Every endpoint of seeds 000 and 001, the object types they reference (servers, pools, listeners, users and their
+/// authentication methods), every grant type, objspec and the batch.</summary>
 internal static class ApiRoutes
 {
     public static ApiRouter Build()
@@ -18,8 +19,12 @@ internal static class ApiRoutes
         }
 
         CollectionEndpoints.Map(router, "user/safe/time_policy", ModelCatalog.Get(WireTypes.UserSafeTimePolicy));
-        CollectionEndpoints.Map(router, "grant/safe", ModelCatalog.Get(WireTypes.SafeGrant));
-        CollectionEndpoints.Map(router, "grant/account", ModelCatalog.Get(WireTypes.AccountGrant));
+        foreach (var (type, target) in GrantModel.All)
+        {
+            CollectionEndpoints.Map(router, "grant/" + target, ModelCatalog.Get(type));
+        }
+
+        UserAuthenticationEndpoints.Map(router);
         UserSafeEndpoints.Map(router);
         AccountSafeListenerEndpoints.Map(router);
         PoolServerEndpoints.Map(router);

@@ -1,17 +1,27 @@
 namespace PamOperator.Simulators.Fudo.Model;
 
-/// <summary>SafeGrantAssignmentModel (seed 000) and AccountGrantAssignmentModel (seed 001, deprecated since 5.5):
-/// management privileges of a user over one object. Only GET, POST and DELETE exist.</summary>
+/// <summary>
+/// Grant assignments: management privileges of a user over one object (pam-apis.md 1.4, "Grant" group: GET, POST and
+/// DELETE only). SafeGrantAssignmentModel (seed 000), AccountGrantAssignmentModel (seed 001, deprecated since 5.5),
+/// PoolGrantAssignmentModel (pools page), and the user, server and listener grants of the same shape (the 5.5 endpoints
+/// page lists grants over "accounts, pools, other users, listeners, safes, or servers").
+/// </summary>
 internal static class GrantModel
 {
     public const string AccountGrantDeprecation = "Deprecated since version 5.5; scheduled for removal in the next major release.";
 
-    public static ModelSchema CreateSafeGrant(IModelRules rules) => Create(WireTypes.SafeGrant, WireTypes.Safe, null, rules);
+    /// <summary>Every grant type with the type it is over (<c>for_&lt;target&gt;_id</c>), and its endpoint below <c>grant/</c>.</summary>
+    public static IReadOnlyList<(string Type, string Target)> All { get; } =
+    [
+        (WireTypes.SafeGrant, WireTypes.Safe),
+        (WireTypes.AccountGrant, WireTypes.Account),
+        (WireTypes.UserGrant, WireTypes.User),
+        (WireTypes.ServerGrant, WireTypes.Server),
+        (WireTypes.PoolGrant, WireTypes.Pool),
+        (WireTypes.ListenerGrant, WireTypes.Listener),
+    ];
 
-    public static ModelSchema CreateAccountGrant(IModelRules rules) =>
-        Create(WireTypes.AccountGrant, WireTypes.Account, AccountGrantDeprecation, rules);
-
-    private static ModelSchema Create(string type, string target, string? deprecation, IModelRules rules) => new(type,
+    public static ModelSchema Create(string type, string target, IModelRules rules) => new(type,
     [
         A.Id(),
         A.Ref("to_user_id", WireTypes.User, required: true, immutable: true),
@@ -24,7 +34,7 @@ internal static class GrantModel
     {
         KeyAttributes = ["to_user_id", $"for_{target}_id"],
         Patchable = false,
-        Deprecation = deprecation,
+        Deprecation = type == WireTypes.AccountGrant ? AccountGrantDeprecation : null,
         Rules = rules,
     };
 }

@@ -20,7 +20,8 @@ internal static class UserModel
         A.Ref("ldap_server_id", null), A.Str("source_ip"),
         .. A.Timestamps(),
         A.Derived("safes", AttrKind.ObjectArray, Safes),
-        A.Absent("authentication_methods", AttrKind.ObjectArray),
+        A.Derived("authentication_methods", AttrKind.ObjectArray, (c, u) =>
+            Derive.Array(c.Lookup.ByKey(WireTypes.UserAuthenticationMethod, 0, u.IdText), m => Derive.Summary(m, "type", "position"))),
         .. A.BuiltinHidden(),
     ])
     {

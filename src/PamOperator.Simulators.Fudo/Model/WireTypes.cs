@@ -16,4 +16,9 @@ internal static class WireTypes
     public const string AccountSafeListener = "account_safe_listener";
     public const string SafeGrant = "safe_grant";
     public const string AccountGrant = "account_grant";
+    public const string UserGrant = "user_grant";
+    public const string ServerGrant = "server_grant";
+    public const string PoolGrant = "pool_grant";
+    public const string ListenerGrant = "listener_grant";
+    public const string UserAuthenticationMethod = "user_authentication_method";
 }

@@ -16,12 +16,14 @@ internal static class CascadeRules
             (WireTypes.AccountSafeListener, 1), (WireTypes.SafeGrant, 1)),
         WireTypes.Account => Rows(lookup, o, (WireTypes.AccountSafeListener, 0), (WireTypes.AccountGrant, 1)),
         WireTypes.User => Rows(lookup, o, (WireTypes.UserSafe, 0), (WireTypes.UserSafeTimePolicy, 0),
-            (WireTypes.SafeGrant, 0), (WireTypes.AccountGrant, 0)),
+            (WireTypes.UserAuthenticationMethod, 0), (WireTypes.SafeGrant, 0), (WireTypes.AccountGrant, 0),
+            (WireTypes.UserGrant, 0), (WireTypes.UserGrant, 1), (WireTypes.ServerGrant, 0), (WireTypes.PoolGrant, 0),
+            (WireTypes.ListenerGrant, 0)),
         WireTypes.UserSafe => lookup.ByKey(WireTypes.UserSafeTimePolicy, 0, o.Text("user_id") ?? "")
             .Where(p => p.Text("safe_id") == o.Text("safe_id")),
-        WireTypes.Server => Rows(lookup, o, (WireTypes.PoolServer, 1)),
-        WireTypes.Pool => Rows(lookup, o, (WireTypes.PoolServer, 0)),
-        WireTypes.Listener => Rows(lookup, o, (WireTypes.AccountSafeListener, 2)),
+        WireTypes.Server => Rows(lookup, o, (WireTypes.PoolServer, 1), (WireTypes.ServerGrant, 1)),
+        WireTypes.Pool => Rows(lookup, o, (WireTypes.PoolServer, 0), (WireTypes.PoolGrant, 1)),
+        WireTypes.Listener => Rows(lookup, o, (WireTypes.AccountSafeListener, 2), (WireTypes.ListenerGrant, 1)),
         _ => [],
     };
 

@@ -21,15 +21,18 @@ internal static class ModelCatalog
         yield return SafeModel.Create(blocked);
         yield return AccountModel.Create(new AccountRules());
         yield return UserModel.Create(blocked);
-        yield return ServerModel.Create(blocked);
+        yield return ServerModel.Create(new ServerRules());
         yield return PoolModel.Create(none);
         yield return PoolServerModel.Create(none);
-        yield return ListenerModel.Create(blocked);
+        yield return ListenerModel.Create(new ListenerRules());
+        yield return UserAuthenticationMethodModel.Create(new UserAuthenticationRules());
         yield return PasswordChangePolicyModel.Create(none);
         yield return UserSafeModel.Create(none);
         yield return UserSafeTimePolicyModel.Create(new TimePolicyRules());
         yield return AccountSafeListenerModel.Create(new AccountSafeListenerRules());
-        yield return GrantModel.CreateSafeGrant(none);
-        yield return GrantModel.CreateAccountGrant(none);
+        foreach (var (type, target) in GrantModel.All)
+        {
+            yield return GrantModel.Create(type, target, none);
+        }
     }
 }

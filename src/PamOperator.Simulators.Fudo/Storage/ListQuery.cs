@@ -29,7 +29,7 @@ internal sealed class ListQuery(ModelSchema schema)
                 return error;
             }
 
-            values.Add(condition.Op == FilterCondition.Iin ? value.ToString()!.ToLowerInvariant() : value);
+            values.Add(condition.Op == FilterCondition.Iin || IgnoresCase(condition, spec) ? value.ToString()!.ToLowerInvariant() : value);
         }
 
         _removedFiltered |= spec.Name == "removed";
@@ -37,14 +37,22 @@ internal sealed class ListQuery(ModelSchema schema)
         var placeholders = string.Join(", ", values.Select(Parameter));
         _where.Append(" AND ").Append(condition.Op switch
         {
-            FilterCondition.Iin => $"pam_lower({expression}) IN ({placeholders})",
             FilterCondition.Match => $"instr({expression}, {placeholders}) > 0",
-            _ when spec.Name == "name" && condition.Op == FilterCondition.Eq =>
-                $"name_lower = {Parameter(values[0].ToString()!.ToLowerInvariant())} AND {expression} = {placeholders}",
+            _ when spec.Name == "name" && IgnoresCase(condition, spec) => $"name_lower IN ({placeholders})",
+            _ when condition.Op == FilterCondition.Iin || IgnoresCase(condition, spec) => $"pam_lower({expression}) IN ({placeholders})",
             _ => $"{expression} IN ({placeholders})",
         });
         return null;
     }
+
+    /// <summary>
+    /// <c>eq</c> and <c>in</c> on an attribute that objspec marks <c>ignore_case</c> (names, protocols, modes) compare
+    /// case-insensitively, like the uniqueness rule on the same attribute: <c>name.eq(Prod)</c> finds exactly the object
+    /// that makes creating <c>Prod</c> a conflict (a case-insensitive column compares that way for every operator that
+    /// tests equality). <c>match</c> stays a case-sensitive substring test; <c>iin</c> ignores case everywhere.
+    /// </summary>
+    private static bool IgnoresCase(FilterCondition condition, AttributeSpec spec) =>
+        spec.IgnoreCase && condition.Op is FilterCondition.Eq or FilterCondition.In;
 
     public void SetOrder(string attribute, bool descending)
     {

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace PamOperator.Cli.Tests.EndToEnd;
 
-/// <summary>With no ProviderConfig, commands run against the embedded simulator, loudly, with state in .pamctl/.</summary>
+/// <summary>With no ProviderConfig and --embedded, commands run against the embedded simulator, loudly, with state in .pamctl/.</summary>
 public class EmbeddedDefaultTests
 {
     [Fact]
@@ -16,8 +16,8 @@ public class EmbeddedDefaultTests
             var env = new Dictionary<string, string> { ["EXAMPLE_DB_PASSWORD"] = "canary-embedded-secret" };
             var manifests = Path.Combine(RepositoryPaths.Examples, "quickstart");
 
-            var apply = await CliHarness.RunInAsync(dir, env, "", false, "apply", "-f", manifests, "--auto-approve");
-            var plan = await CliHarness.RunInAsync(dir, env, "", false, "plan", "-f", manifests, "--detailed-exitcode");
+            var apply = await CliHarness.RunInAsync(dir, env, "", false, "apply", "-f", manifests, "--embedded", "--auto-approve");
+            var plan = await CliHarness.RunInAsync(dir, env, "", false, "plan", "-f", manifests, "--embedded", "--detailed-exitcode");
 
             apply.ExitCode.Should().Be(0, apply.All);
             apply.Error.Should().Contain("EMBEDDED Fudo PAM simulator");

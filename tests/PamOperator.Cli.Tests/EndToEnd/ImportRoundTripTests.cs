@@ -18,8 +18,9 @@ public class ImportRoundTripTests
         var plan = await ws.RunAsync("plan", "-f", Path.Combine(ws.Directory, "imported"), "-f", providerConfig, "--detailed-exitcode");
 
         import.ExitCode.Should().Be(0, import.All);
-        import.Out.Should().Contain("Imported 26 objects", "the 25 applied objects and the fixtures' observed safe");
-        Directory.GetFiles(Path.Combine(ws.Directory, "imported"), "*.yaml", SearchOption.AllDirectories).Should().HaveCount(26);
+        import.Out.Should().Contain("Imported 41 objects",
+            "the 25 applied objects, the fixtures' observed safe, and the fixtures' 6 users (not the builtin admin), 5 servers, pool and 3 listeners");
+        Directory.GetFiles(Path.Combine(ws.Directory, "imported"), "*.yaml", SearchOption.AllDirectories).Should().HaveCount(41);
         plan.ExitCode.Should().Be(0, plan.All);
         plan.Out.Should().Contain("No changes.");
     }

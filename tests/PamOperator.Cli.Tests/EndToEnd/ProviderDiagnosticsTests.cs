@@ -71,11 +71,11 @@ public class ProviderDiagnosticsTests
         await using var ws = await SimulatorWorkspace.StartAsync();
         ws.Write("manifests/safe.yaml", OneSafe);
         var config = File.ReadAllText(Path.Combine(ws.Manifests, "providerconfig.yaml"));
-        ws.Write("manifests/providerconfig.yaml", config.Replace("vendor: fudo", "vendor: privx", StringComparison.Ordinal));
+        ws.Write("manifests/providerconfig.yaml", config.Replace("vendor: fudo", "vendor: nosuchvendor", StringComparison.Ordinal));
 
         var plan = await ws.RunAsync("plan", "-f", ws.Manifests);
 
         plan.ExitCode.Should().Be(1);
-        plan.Error.Should().Contain("PAM105").And.Contain("privx", "the vendor list comes from the registry");
+        plan.Error.Should().Contain("PAM105").And.Contain("cyberark", "the vendor list comes from the registry");
     }
 }

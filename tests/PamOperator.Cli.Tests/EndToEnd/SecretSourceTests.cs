@@ -65,4 +65,20 @@ public class SecretSourceTests
         (await ws.DumpAsync()).Should().Be(before);
         using var release = new FileStream(Path.Combine(ws.Manifests, "pipe"), FileMode.Open, FileAccess.Write);
     }
+
+    [Fact]
+    public async Task Apply_SecretTooShortToRedact_IsRefusedBeforeAnyWrite()
+    {
+        // A three-character secret could not be masked in outputs without masking ordinary words: refused, not sent.
+        await using var ws = await SimulatorWorkspace.StartAsync();
+        ws.Write("manifests/stolen.yaml", Account("{valueFrom: {file: short.secret}}"));
+        ws.Write("manifests/short.secret", "abc\n");
+        var before = await ws.DumpAsync();
+
+        var apply = await ws.RunAsync("apply", "-f", ws.Manifests, "--auto-approve");
+
+        apply.ExitCode.Should().Be(1, apply.All);
+        apply.Error.Should().Contain("PAM503").And.Contain("shorter than 4 characters").And.NotContain("internal error");
+        (await ws.DumpAsync()).Should().Be(before);
+    }
 }

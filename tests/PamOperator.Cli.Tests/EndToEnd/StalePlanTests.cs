@@ -37,11 +37,15 @@ public class StalePlanTests
         (await ws.RunAsync("plan", "-f", ws.Manifests, "--out", "plan.json")).ExitCode.Should().Be(0);
         var before = await ws.DumpAsync();
 
-        // No -f: this run would go to the embedded simulator, not the PAM the plan was made for.
+        // No -f: no ProviderConfig, so no PAM to apply to (never the embedded simulator by accident) ...
         var apply = await ws.RunAsync("apply", "plan.json");
+        // ... and with the embedded simulator chosen, it is not the PAM the plan was made for.
+        var embedded = await ws.RunAsync("apply", "plan.json", "--embedded");
 
         apply.ExitCode.Should().Be(1, apply.All);
-        apply.Error.Should().Contain("PAM404").And.Contain($"fudo {ws.Simulator.BaseAddress}").And.Contain("embedded fudo simulator");
+        apply.Error.Should().Contain("PAM015").And.NotContain("EMBEDDED");
+        embedded.ExitCode.Should().Be(1, embedded.All);
+        embedded.Error.Should().Contain("PAM404").And.Contain($"fudo {ws.Simulator.BaseAddress}").And.Contain("embedded fudo simulator");
         (await ws.DumpAsync()).Should().Be(before);
     }
 

@@ -34,10 +34,13 @@ public sealed class SimulatorWorkspace : IAsyncDisposable
     /// <param name="parallelism">The ProviderConfig's parallelism.</param>
     /// <param name="requestsPerSecond">When set, the ProviderConfig's rate limit (burst as large); else the default
     /// (20 per second, burst 40), which makes runs of many requests wait on purpose.</param>
+    /// <param name="seedFile">Fixtures YAML for the simulator; null loads the built-in default set
+    /// (<see cref="EmptyPamSeed"/>: a PAM as new, holding only what Fudo ships).</param>
     public static async Task<SimulatorWorkspace> StartAsync(
-        string transactionMode = "Atomic", string? pruneNamePrefix = null, int parallelism = 10, int? requestsPerSecond = null)
+        string transactionMode = "Atomic", string? pruneNamePrefix = null, int parallelism = 10, int? requestsPerSecond = null,
+        string? seedFile = null)
     {
-        var simulator = await FudoSimulator.StartAsync(new FudoSimulatorOptions());
+        var simulator = await FudoSimulator.StartAsync(new FudoSimulatorOptions { SeedFile = seedFile });
         var directory = Path.Combine(Path.GetTempPath(), "pamctl-test-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "manifests"));
         var workspace = new SimulatorWorkspace(simulator, directory);
@@ -62,6 +65,34 @@ public sealed class SimulatorWorkspace : IAsyncDisposable
         return workspace;
     }
 
+    /// <summary>Writes fixtures for a PAM as new: only the builtin <c>admin</c> user and the builtin <c>Static</c>
+    /// password change policy. Returns the file's path (a temporary file; the caller deletes it).</summary>
+    public static string EmptyPamSeed()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "pamctl-empty-pam-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(path, """
+            password_change_policies:
+              - { id: "1", name: Static, builtin: true }
+            users:
+              - { name: admin, role: superadmin, builtin: true }
+            """);
+        return path;
+    }
+
+    /// <summary>Copies one example directory (e.g. <c>fudo-complete</c>) under <see cref="Manifests"/>, and sets every
+    /// secret variable it names.</summary>
+    public void CopyExample(string set)
+    {
+        foreach (var file in System.IO.Directory.GetFiles(Path.Combine(RepositoryPaths.Examples, set), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(Manifests, $"{set}-{Path.GetFileName(file)}"), overwrite: true);
+            foreach (var name in SecretVariables(File.ReadAllText(file)))
+            {
+                Environment[name] = $"canary-secret-{name}";
+            }
+        }
+    }
+
     /// <summary>Writes a file relative to <see cref="Directory"/>.</summary>
     public string Write(string relativePath, string text)
     {
@@ -77,14 +108,7 @@ public sealed class SimulatorWorkspace : IAsyncDisposable
     {
         foreach (var set in new[] { "quickstart", "team" })
         {
-            foreach (var file in System.IO.Directory.GetFiles(Path.Combine(RepositoryPaths.Examples, set), "*.yaml"))
-            {
-                File.Copy(file, Path.Combine(Manifests, $"{set}-{Path.GetFileName(file)}"), overwrite: true);
-                foreach (var name in SecretVariables(File.ReadAllText(file)))
-                {
-                    Environment[name] = $"canary-secret-{name}";
-                }
-            }
+            CopyExample(set);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class EmbeddedStateLockTests : IDisposable
         var manifests = Path.Combine(RepositoryPaths.Examples, "quickstart");
         var release = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(_ => held!.Dispose(), TaskScheduler.Default);
 
-        var plan = await CliHarness.RunInAsync(_dir, new Dictionary<string, string>(), "", false, "plan", "-f", manifests);
+        var plan = await CliHarness.RunInAsync(_dir, new Dictionary<string, string>(), "", false, "plan", "-f", manifests, "--embedded");
         await release;
 
         plan.ExitCode.Should().Be(0, plan.All);
@@ -53,7 +53,7 @@ public sealed class EmbeddedStateLockTests : IDisposable
         using var held = await EmbeddedStateLock.AcquireAsync(State, TimeSpan.Zero, new DiagnosticBag(), CancellationToken.None);
         var manifests = Path.Combine(RepositoryPaths.Examples, "quickstart");
 
-        var plan = await CliHarness.RunInAsync(_dir, new Dictionary<string, string>(), "", false, "plan", "-f", manifests);
+        var plan = await CliHarness.RunInAsync(_dir, new Dictionary<string, string>(), "", false, "plan", "-f", manifests, "--embedded");
 
         plan.ExitCode.Should().Be(1);
         plan.Error.Should().Contain("error PAM408: another pamctl run is using the embedded simulator's state").And.NotContain("internal error");

@@ -24,7 +24,8 @@ public class ChartCrdsTests
     [Fact]
     public void RepositoryCrds_AreTheProviderConfigAndEveryVendorKind()
     {
-        CrdCatalog.Resources.Should().HaveCount(11).And.Contain(("pamoperator.io", "providerconfigs")).And.Contain(("fudo.pamoperator.io", "safes"))
-            .And.Contain(("cyberark.pamoperator.io", "safes")).And.Contain(("cyberark.pamoperator.io", "accessrequests"));
+        CrdCatalog.Resources.Should().HaveCount(22).And.Contain(("pamoperator.io", "providerconfigs")).And.Contain(("fudo.pamoperator.io", "safes"))
+            .And.Contain(("cyberark.pamoperator.io", "safes")).And.Contain(("cyberark.pamoperator.io", "accessrequests"))
+            .And.Contain(("fudo.pamoperator.io", "servers")).And.Contain(("sps.pamoperator.io", "localusers")).And.Contain(("sps.pamoperator.io", "usergroupacls"));
     }
 }

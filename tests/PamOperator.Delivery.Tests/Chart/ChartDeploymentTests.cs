@@ -12,7 +12,7 @@ public class ChartDeploymentTests
     [Fact]
     public void Args_AreTheOperatorFlagsFromValues()
     {
-        Manifests.Args(Defaults).Should().Equal(
+        DeliveryObjects.Args(Defaults).Should().Equal(
             "operator",
             "--leader-elect=true",
             "--lease-namespace=$(POD_NAMESPACE)",
@@ -27,7 +27,7 @@ public class ChartDeploymentTests
     {
         var values = Yaml.ParseMap("{watchNamespace: team-a, leaderElection: {enabled: false}, resyncInterval: 2m, logLevel: debug, health: {port: 9091}, metrics: {port: 9090}}");
 
-        Manifests.Args(ChartRenderer.Chart.Objects("pam-operator", "pam-system", values)).Should().Equal(
+        DeliveryObjects.Args(ChartRenderer.Chart.Objects("pam-operator", "pam-system", values)).Should().Equal(
             "operator", "--namespace=team-a", "--leader-elect=false", "--lease-namespace=$(POD_NAMESPACE)",
             "--resync=2m", "--health-port=9091", "--metrics-port=9090", "--log-level=debug");
     }
@@ -35,7 +35,7 @@ public class ChartDeploymentTests
     [Fact]
     public void LeaseNamespace_IsThePodsOwnNamespaceFromTheDownwardApi()
     {
-        var env = Node.List(Manifests.Container(Defaults), "env").Single();
+        var env = Node.List(DeliveryObjects.Container(Defaults), "env").Single();
 
         Node.Text(env, "name").Should().Be("POD_NAMESPACE");
         Node.Text(env, "valueFrom.fieldRef.fieldPath").Should().Be("metadata.namespace");
@@ -44,7 +44,7 @@ public class ChartDeploymentTests
     [Fact]
     public void Probes_HitHealthzAndReadyzOnTheHealthPort()
     {
-        var container = Manifests.Container(Defaults);
+        var container = DeliveryObjects.Container(Defaults);
         var ports = Node.List(container, "ports").ToDictionary(p => Node.Text(p, "name"), p => Node.At(p, "containerPort"));
 
         Node.Text(container, "livenessProbe.httpGet.path").Should().Be("/healthz");
@@ -57,7 +57,7 @@ public class ChartDeploymentTests
     [Fact]
     public void Pod_RunsNonRootReadOnlyWithoutCapabilitiesAndWithResourceRequests()
     {
-        var container = Manifests.Container(Defaults);
+        var container = DeliveryObjects.Container(Defaults);
         var pod = Node.At(Node.OfKind(Defaults, "Deployment"), "spec.template.spec");
 
         Node.At(pod, "securityContext.runAsNonRoot").Should().Be(true);
@@ -74,7 +74,7 @@ public class ChartDeploymentTests
     [InlineData("image: {repository: registry.local/pam, tag: '1.2.3'}", "registry.local/pam:1.2.3", "both overridable")]
     public void Image_IsRepositoryAndTag(string values, string expected, string reason)
     {
-        Node.Text(Manifests.Container(ChartRenderer.Chart.Objects("pam-operator", "pam-system", Yaml.ParseMap(values))), "image")
+        Node.Text(DeliveryObjects.Container(ChartRenderer.Chart.Objects("pam-operator", "pam-system", Yaml.ParseMap(values))), "image")
             .Should().Be(expected, reason);
     }
 

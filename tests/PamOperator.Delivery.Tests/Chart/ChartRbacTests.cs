@@ -22,6 +22,7 @@ public class ChartRbacTests
     {
         var role = Node.OfKind(Defaults, "Role");
 
+
         RbacGrant.From(role).Should().BeEquivalentTo(RbacGrant.ExpectedLeaderElection());
         Node.Text(role, "metadata.namespace").Should().Be("pam-system");
     }

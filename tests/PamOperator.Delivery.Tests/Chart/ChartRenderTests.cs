@@ -12,7 +12,7 @@ public class ChartRenderTests
     {
         var objects = ChartRenderer.Chart.Objects("pam-operator", "pam-system");
 
-        objects.Select(Node.Kind).Should().BeEquivalentTo(Manifests.OperatorKinds, "ServiceMonitor is off by default");
+        objects.Select(Node.Kind).Should().BeEquivalentTo(DeliveryObjects.OperatorKinds, "ServiceMonitor is off by default");
         objects.Where(o => Node.Kind(o) is not ("ClusterRole" or "ClusterRoleBinding"))
             .Should().OnlyContain(o => Node.Text(o, "metadata.namespace") == "pam-system");
         objects.Should().OnlyContain(o => Node.Name(o).StartsWith("pam-operator", StringComparison.Ordinal));

@@ -11,7 +11,7 @@ public class OperatorFlagsTests
     public void ChartArgs_AreOptionsThePamctlOperatorVerbDeclares()
     {
         var objects = ChartRenderer.Chart.Objects("pam-operator", "pam-system", Yaml.ParseMap("watchNamespace: team-a"));
-        var flags = Manifests.Args(objects).Skip(1).Select(a => a.Split('=')[0]).ToList();
+        var flags = DeliveryObjects.Args(objects).Skip(1).Select(a => a.Split('=')[0]).ToList();
 
         flags.Should().HaveCount(7);
         flags.Where(f => !OperatorCommandFactAttribute.Source!.Contains($"\"{f}\"", StringComparison.Ordinal))

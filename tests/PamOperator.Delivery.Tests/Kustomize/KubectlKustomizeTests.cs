@@ -11,7 +11,7 @@ public class KubectlKustomizeTests
     {
         var objects = Yaml.Documents(await KustomizeAsync(Repo.Path("deploy", "kustomize", "base")));
 
-        objects.Select(Node.Kind).Should().Contain(Manifests.OperatorKinds).And.Contain("Namespace");
+        objects.Select(Node.Kind).Should().Contain(DeliveryObjects.OperatorKinds).And.Contain("Namespace");
         AssertCrdsIdentical(objects);
         objects.Where(o => Node.Kind(o) is "Deployment" or "ServiceAccount" or "Role" or "RoleBinding" or "Service")
             .Should().OnlyContain(o => Node.Text(o, "metadata.namespace") == "pam-system");
@@ -28,8 +28,8 @@ public class KubectlKustomizeTests
             .Should().OnlyContain(o => Node.Text(o, "metadata.namespace") == "pam-operator");
         objects.Where(o => Node.Kind(o) is "ClusterRoleBinding" or "RoleBinding")
             .Should().OnlyContain(b => Node.Text(Node.List(b, "subjects").Single(), "namespace") == "pam-operator", "kustomize follows the ServiceAccount");
-        Node.Text(Manifests.Container(objects), "image").Should().Be("registry.example.com/platform/pam-operator:0.1.0");
-        Manifests.Args(objects).Should().Contain("--namespace=pam-objects").And.Contain("--leader-elect=true");
+        Node.Text(DeliveryObjects.Container(objects), "image").Should().Be("registry.example.com/platform/pam-operator:0.1.0");
+        DeliveryObjects.Args(objects).Should().Contain("--namespace=pam-objects").And.Contain("--leader-elect=true");
     }
 
     private static void AssertCrdsIdentical(IReadOnlyList<object?> objects)

@@ -37,7 +37,7 @@ public class KustomizeBaseTests
     [Fact]
     public void Base_HasTheOperatorObjectsAndItsNamespace()
     {
-        Base.Select(Node.Kind).Should().BeEquivalentTo([.. Manifests.OperatorKinds, "Namespace"]);
+        Base.Select(Node.Kind).Should().BeEquivalentTo([.. DeliveryObjects.OperatorKinds, "Namespace"]);
     }
 
     [Fact]

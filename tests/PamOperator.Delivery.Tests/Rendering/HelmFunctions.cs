@@ -20,6 +20,7 @@ public static class HelmFunctions
             : Text(args, 1, name),
         "and" => args.Count >= 2 ? args.FirstOrDefault(a => !IsTrue(a), args[^1]) : throw Arity(name),
         "not" => !IsTrue(Arg(args, 0, name)),
+        "gt" => Arg(args, 0, name) is long left && Arg(args, 1, name) is long right ? left > right : throw new TemplateSyntaxException($"{name}: integers only"),
         _ => throw new TemplateSyntaxException($"function '{name}' is outside the supported subset"),
     };
 

@@ -12,17 +12,21 @@ public sealed record RbacGrant(string Group, string Resource, string Verb)
             select new RbacGrant(g, r, v))
         .ToHashSet();
 
-    /// <summary>What `pamctl operator` needs cluster-wide (docs/kubernetes.md "Permissions").</summary>
-    public static IReadOnlySet<RbacGrant> ExpectedClusterWide() => CrdCatalog.Resources
-        .SelectMany(c => new[] { "get", "list", "watch", "update", "patch" }.Select(v => new RbacGrant(c.Group, c.Plural, v))
-            .Concat(new[] { "update", "patch" }.Select(v => new RbacGrant(c.Group, c.Plural + "/status", v)))
-            .Append(new RbacGrant(c.Group, c.Plural + "/finalizers", "update")))
-        .Concat(new[] { "get", "list", "watch" }.Select(v => new RbacGrant(string.Empty, "secrets", v)))
-        .Concat(new[] { "create", "patch" }.Select(v => new RbacGrant(string.Empty, "events", v)))
+    /// <summary>What `pamctl operator` needs cluster-wide (docs/kubernetes.md "Permissions"); Rbac/RbacFromRequestLogTests
+    /// measures it. Secrets only when no watch namespace is set.</summary>
+    public static IReadOnlySet<RbacGrant> ExpectedClusterWide(bool withSecrets = true) => CrdCatalog.Resources
+        .SelectMany(c => new[] { "list", "watch", "patch" }.Select(v => new RbacGrant(c.Group, c.Plural, v))
+            .Append(new RbacGrant(c.Group, c.Plural + "/status", "patch")))
+        .Concat(SecretReads().Where(_ => withSecrets))
+        .Append(new RbacGrant(string.Empty, "events", "create"))
         .ToHashSet();
 
+    /// <summary>Reading the Secrets ProviderConfigs and Accounts name.</summary>
+    public static IReadOnlySet<RbacGrant> SecretReads() =>
+        new[] { "get", "list", "watch" }.Select(v => new RbacGrant(string.Empty, "secrets", v)).ToHashSet();
+
     /// <summary>What leader election needs in the operator's namespace.</summary>
-    public static IReadOnlySet<RbacGrant> ExpectedLeaderElection() => new[] { "get", "list", "watch", "create", "update", "patch" }
+    public static IReadOnlySet<RbacGrant> ExpectedLeaderElection() => new[] { "get", "create", "update" }
         .Select(v => new RbacGrant("coordination.k8s.io", "leases", v))
         .ToHashSet();
 

@@ -64,6 +64,7 @@ internal static class DiscoveryDocuments
                 ["kind"] = t.Kind,
                 ["verbs"] = new JsonArray(Verbs.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
                 ["shortNames"] = new JsonArray(t.ShortNames.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+                ["categories"] = new JsonArray(t.Categories.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
             });
             if (t.HasStatusSubresource)
             {

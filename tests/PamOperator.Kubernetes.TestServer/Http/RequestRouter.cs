@@ -10,18 +10,27 @@ internal sealed class RequestRouter(ServerContext context)
 
     public async Task HandleAsync(HttpContext http)
     {
-        using var reader = new StreamReader(http.Request.Body);
-        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        var bytes = buffer.ToArray();
+        var (body, protobufError) = ProtobufBody.IsProtobuf(http.Request.ContentType) ? ProtobufBody.Decode(bytes) : (ProtobufBody.Utf8(bytes), null);
+        body ??= string.Empty;
         var path = http.Request.Path.Value ?? "/";
         lock (context.RequestLog)
         {
             context.RequestLog.Add(new RecordedRequest(http.Request.Method, path, http.Request.QueryString.Value ?? string.Empty,
-                http.Request.ContentType, body));
+                http.Request.ContentType, body) { UserAgent = http.Request.Headers.UserAgent.ToString() });
         }
 
         if (context.Faults.TryTake(http.Request.Method, path) is { } fault)
         {
             await ResponseWriter.WriteAsync(http, fault);
+            return;
+        }
+
+        if (protobufError is not null)
+        {
+            await ResponseWriter.WriteAsync(http, StatusBodies.Failure(415, "UnsupportedMediaType", protobufError));
             return;
         }
 

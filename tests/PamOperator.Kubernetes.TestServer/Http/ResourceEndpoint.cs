@@ -37,13 +37,13 @@ internal sealed class ResourceEndpoint
 
         var query = http.Request.Query;
         var method = http.Request.Method;
+        var asTable = http.Request.Headers.Accept.ToString().Contains("as=Table", StringComparison.Ordinal);
         if (method == "GET" && path.Name is null && query["watch"].ToString() is "true" or "1")
         {
-            await _watch.StreamAsync(http, type, path.Namespace, query);
+            await _watch.StreamAsync(http, type, path.Namespace, query, asTable);
             return;
         }
 
-        var asTable = http.Request.Headers.Accept.ToString().Contains("as=Table", StringComparison.Ordinal);
         ApiResult result;
         lock (_context.Store.Gate)
         {
@@ -64,6 +64,7 @@ internal sealed class ResourceEndpoint
         var dryRun = query["dryRun"] == "All";
         var key = new ObjectKey(type.StorageKey, type.Namespaced ? path.Namespace ?? "default" : string.Empty, path.Name ?? string.Empty);
         var statusOnly = path.Subresource == "status";
+        var manager = Manager(http);
         switch (http.Request.Method, path.Name)
         {
             case ("GET", null):
@@ -73,13 +74,17 @@ internal sealed class ResourceEndpoint
                     ? new ApiResult(200, asTable ? TableRenderer.Render(type, [found], Rv(), _context.Time.GetUtcNow()) : found)
                     : StatusBodies.NotFound(type, key.Name);
             case ("POST", null) when !statusOnly:
-                return Parse(body, out var created) ?? _writer.Create(type, path.Namespace, created, dryRun);
+                return Parse(body, out var created) ?? _writer.Create(type, path.Namespace, created, dryRun, query["fieldValidation"], manager);
             case ("PUT", not null):
                 return Parse(body, out var replaced) ?? (replaced is JsonObject replacement
-                    ? _writer.Update(type, key, replacement, statusOnly, dryRun, isPatch: false)
+                    ? _writer.Update(type, key, replacement, statusOnly, dryRun, isPatch: false, query["fieldValidation"], manager)
                     : StatusBodies.BadRequest("the body of the request was in an unknown format"));
             case ("PATCH", not null):
-                var options = new PatchOptions(query["fieldManager"], query.ContainsKey("force") ? query["force"].ToString() : null, dryRun, statusOnly);
+                var options = new PatchOptions(query["fieldManager"], query.ContainsKey("force") ? query["force"].ToString() : null, dryRun, statusOnly)
+                {
+                    FieldValidation = query["fieldValidation"],
+                    Manager = manager,
+                };
                 return _patcher.Patch(type, key, http.Request.ContentType, body, options);
             case ("DELETE", not null) when !statusOnly:
                 return Parse(body.Length == 0 ? "{}" : body, out var deleteOptions) ?? _remover.Delete(type, key, deleteOptions as JsonObject, dryRun);
@@ -100,6 +105,12 @@ internal sealed class ResourceEndpoint
 
         return ListReader.List(_context, type, ns, query, asTable: false);
     }
+
+    /// <summary>The fieldManager parameter, else the User-Agent up to its first '/', as kube-apiserver defaults it.</summary>
+    private static string Manager(HttpContext http) =>
+        http.Request.Query["fieldManager"].ToString() is { Length: > 0 } named
+            ? named
+            : http.Request.Headers.UserAgent.ToString().Split('/')[0];
 
     private string Rv() => _context.Store.CurrentResourceVersion.ToString(CultureInfo.InvariantCulture);
 

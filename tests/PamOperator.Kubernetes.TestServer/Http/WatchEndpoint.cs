@@ -10,10 +10,12 @@ namespace PamOperator.Kubernetes.TestServer.Http;
 /// A watch stream: newline-delimited JSON events, flushed per line. Unset or "0" resourceVersion starts with
 /// synthetic ADDED events; any other starts exactly after it, or is refused with 410 (in the configured form) when
 /// the history was compacted. Bookmarks only when asked. Ends at timeoutSeconds, on client abort or when dropped.
+/// When the client asks for a Table (kubectl get -w), each event carries a one-row Table, with the column
+/// definitions on the first event only, as kube-apiserver does.
 /// </summary>
 internal sealed class WatchEndpoint(ServerContext context)
 {
-    public async Task StreamAsync(HttpContext http, ResourceType type, string? ns, IQueryCollection query)
+    public async Task StreamAsync(HttpContext http, ResourceType type, string? ns, IQueryCollection query, bool asTable)
     {
         var filter = ObjectFilter.Parse(query["labelSelector"], query["fieldSelector"]);
         var from = query["resourceVersion"].ToString();
@@ -45,7 +47,8 @@ internal sealed class WatchEndpoint(ServerContext context)
 
         try
         {
-            await ServeAsync(http, type, ns, query, filter, initial, subscription);
+            var stream = new EventStream(http, type, asTable ? context.Time : null);
+            await ServeAsync(stream, query, ns, filter, initial, subscription);
         }
         catch (OperationCanceledException)
         {
@@ -61,9 +64,10 @@ internal sealed class WatchEndpoint(ServerContext context)
         }
     }
 
-    private async Task ServeAsync(HttpContext http, ResourceType type, string? ns, IQueryCollection query, ObjectFilter filter,
+    private async Task ServeAsync(EventStream stream, IQueryCollection query, string? ns, ObjectFilter filter,
         List<(string Type, JsonObject Object)> initial, WatchSubscription subscription)
     {
+        var (http, type) = (stream.Http, stream.Type);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, subscription.Dropped.Token);
         if (int.TryParse(query["timeoutSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var timeout) && timeout > 0)
         {
@@ -75,7 +79,7 @@ internal sealed class WatchEndpoint(ServerContext context)
         await http.Response.StartAsync(stop.Token);
         foreach (var (eventType, obj) in initial)
         {
-            await WriteLineAsync(http, eventType, ListReader.WithType(type, obj), stop.Token);
+            await stream.WriteAsync(eventType, obj, stop.Token);
         }
 
         if (query["allowWatchBookmarks"] == "true")
@@ -91,7 +95,7 @@ internal sealed class WatchEndpoint(ServerContext context)
         {
             if (Translate(stored, type, ns, filter) is { } e)
             {
-                await WriteLineAsync(http, e.Type, ListReader.WithType(type, e.Object), stop.Token);
+                await stream.WriteAsync(e.Type, e.Object, stop.Token);
             }
         }
     }
@@ -129,6 +133,34 @@ internal sealed class WatchEndpoint(ServerContext context)
             (_, false, _) => null,
             _ => (e.Type, obj),
         };
+    }
+
+    /// <summary>Writes object events, as the object or (when <paramref name="tableClock"/> is set) as a one-row Table.</summary>
+    private sealed class EventStream(HttpContext http, ResourceType type, TimeProvider? tableClock)
+    {
+        private bool _columnsSent;
+
+        public HttpContext Http => http;
+
+        public ResourceType Type => type;
+
+        public Task WriteAsync(string eventType, JsonObject obj, CancellationToken cancellationToken)
+        {
+            ListReader.WithType(type, obj);
+            if (tableClock is null)
+            {
+                return WriteLineAsync(http, eventType, obj, cancellationToken);
+            }
+
+            var table = TableRenderer.Render(type, [obj], Meta.Str(obj, "resourceVersion") ?? string.Empty, tableClock.GetUtcNow());
+            if (_columnsSent)
+            {
+                table.Remove("columnDefinitions");
+            }
+
+            _columnsSent = true;
+            return WriteLineAsync(http, eventType, table, cancellationToken);
+        }
     }
 
     private static async Task WriteLineAsync(HttpContext http, string type, JsonObject obj, CancellationToken cancellationToken)

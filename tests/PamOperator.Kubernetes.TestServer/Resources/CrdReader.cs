@@ -25,6 +25,7 @@ internal static class CrdReader
 
         var singular = names?["singular"]?.ToString() ?? kind.ToLowerInvariant();
         var shortNames = (names?["shortNames"] as JsonArray)?.Select(n => n!.ToString()).ToList() ?? [];
+        var categories = (names?["categories"] as JsonArray)?.Select(n => n!.ToString()).ToList() ?? [];
         var namespaced = spec?["scope"]?.ToString() != "Cluster";
         var types = new List<ResourceType>();
         foreach (var version in (spec?["versions"] as JsonArray ?? []).OfType<JsonObject>())
@@ -36,10 +37,30 @@ internal static class CrdReader
 
             var hasStatus = version["subresources"]?["status"] is JsonObject;
             types.Add(new ResourceType(group, version["name"]!.ToString(), plural, singular, kind, namespaced, hasStatus,
-                true, shortNames, Columns(version)));
+                true, shortNames, Columns(version))
+            {
+                Categories = categories,
+                Schema = version["schema"]?["openAPIV3Schema"]?.DeepClone() as JsonObject,
+            });
         }
 
         return types.Count == 0 ? ([], "spec.versions: Required value: must have exactly one storage version") : (types, null);
+    }
+
+    /// <summary>The <c>x-kubernetes-validations</c> rules of every version's schema that do not compile.</summary>
+    public static List<Admission.FieldError> RuleErrors(JsonObject crd)
+    {
+        var errors = new List<Admission.FieldError>();
+        var versions = crd["spec"]?["versions"] as JsonArray ?? [];
+        for (var i = 0; i < versions.Count; i++)
+        {
+            if (versions[i]?["schema"]?["openAPIV3Schema"] is JsonObject schema)
+            {
+                errors.AddRange(Admission.CelRules.CompileAll(schema, $"spec.versions[{i}].schema.openAPIV3Schema"));
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>Sets acceptedNames, storedVersions and the NamesAccepted and Established conditions.</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using PamOperator.Kubernetes.TestServer.Admission;
 using PamOperator.Kubernetes.TestServer.Http;
+using PamOperator.Kubernetes.TestServer.Ownership;
 using PamOperator.Kubernetes.TestServer.Storage;
 
 namespace PamOperator.Kubernetes.TestServer.Resources;
@@ -7,14 +9,20 @@ namespace PamOperator.Kubernetes.TestServer.Resources;
 /// <summary>
 /// Create and update with the apiserver's rules: server-set metadata, AlreadyExists, 409 on a stale resourceVersion,
 /// 422 for an unconditional update of a custom resource, generation bumped on spec changes only, status isolation,
-/// no new finalizers while deleting, removal once the last finalizer is gone, no-op updates emit nothing.
+/// no new finalizers while deleting, removal once the last finalizer is gone, no-op updates emit nothing. A Secret's
+/// <c>stringData</c> is folded into <c>data</c> (base64) and never stored, as kube-apiserver does.
 /// Callers hold the store's lock.
 /// </summary>
 internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
 {
     private static readonly string[] ServerOwnedMetadata = ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"];
 
-    public ApiResult Create(ResourceType type, string? ns, JsonNode? body, bool dryRun)
+    /// <summary>
+    /// POST (or an apply that creates). <paramref name="manager"/> owns what it set; <paramref name="appliedFields"/>
+    /// are the entries a server-side apply computed, used as they are.
+    /// </summary>
+    public ApiResult Create(ResourceType type, string? ns, JsonNode? body, bool dryRun, string? fieldValidation = null,
+        string? manager = null, JsonArray? appliedFields = null)
     {
         if (body is not JsonObject obj)
         {
@@ -75,12 +83,25 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
 
         obj["apiVersion"] = type.GroupVersion;
         obj["kind"] = type.Kind;
+        FoldStringData(type, obj);
+        var warnings = new List<string>();
+        if (CustomResourceAdmission.Admit(type, obj, null, fieldValidation, warnings) is { } refused)
+        {
+            return refused;
+        }
+
+        meta["managedFields"] = appliedFields ?? ManagedFields.Update(type, null, obj, manager ?? string.Empty, null, context.Now());
         if (type == BuiltInResources.Crds)
         {
             var (types, error) = CrdReader.Read(obj);
             if (error is not null)
             {
                 return StatusBodies.Invalid(type, name, error);
+            }
+
+            if (CrdReader.RuleErrors(obj) is { Count: > 0 } ruleErrors)
+            {
+                return CustomResourceAdmission.Invalid(type, name, ruleErrors);
             }
 
             CrdReader.SetStatus(obj, context.Now());
@@ -95,11 +116,12 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
             context.Store.Put(key, obj, "ADDED", null);
         }
 
-        return new ApiResult(201, obj);
+        return new ApiResult(201, obj) { Warnings = warnings };
     }
 
     /// <summary>PUT (or a computed patch): <paramref name="statusOnly"/> for the /status subresource.</summary>
-    public ApiResult Update(ResourceType type, ObjectKey key, JsonObject submitted, bool statusOnly, bool dryRun, bool isPatch)
+    public ApiResult Update(ResourceType type, ObjectKey key, JsonObject submitted, bool statusOnly, bool dryRun, bool isPatch,
+        string? fieldValidation = null, string? manager = null, JsonArray? appliedFields = null)
     {
         if (context.Store.Get(key) is not { } existing)
         {
@@ -123,6 +145,16 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
         }
 
         var candidate = Compose(type, existing, submitted, statusOnly);
+        FoldStringData(type, candidate);
+        var warnings = new List<string>();
+        if (CustomResourceAdmission.Admit(type, candidate, existing, fieldValidation, warnings) is { } refused)
+        {
+            return refused;
+        }
+
+        Meta.Of(candidate)["managedFields"] = appliedFields
+            ?? ManagedFields.Update(type, existing, candidate, manager ?? string.Empty, statusOnly ? "status" : null, context.Now());
+
         if (Meta.Str(existing, "deletionTimestamp") is not null)
         {
             var added = Meta.Finalizers(candidate).Except(Meta.Finalizers(existing)).ToList();
@@ -140,13 +172,13 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
 
         if (JsonNode.DeepEquals(existing, candidate) || dryRun)
         {
-            return new ApiResult(200, candidate);
+            return new ApiResult(200, candidate) { Warnings = warnings };
         }
 
         if (Meta.Str(candidate, "deletionTimestamp") is not null && ObjectRemover.IsFinalized(candidate))
         {
             remover.Remove(type, key, candidate);
-            return new ApiResult(200, candidate);
+            return new ApiResult(200, candidate) { Warnings = warnings };
         }
 
         if (type == BuiltInResources.Crds && CrdReader.Read(candidate) is { Error: null } read)
@@ -155,7 +187,7 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
         }
 
         context.Store.Put(key, candidate, "MODIFIED", existing);
-        return new ApiResult(200, candidate);
+        return new ApiResult(200, candidate) { Warnings = warnings };
     }
 
     private static JsonObject Compose(ResourceType type, JsonObject existing, JsonObject submitted, bool statusOnly)
@@ -196,6 +228,30 @@ internal sealed class ObjectWriter(ServerContext context, ObjectRemover remover)
         }
 
         return candidate;
+    }
+
+    /// <summary>Secrets: <c>stringData</c> entries overwrite <c>data</c> entries of the same key, base64-encoded.</summary>
+    private static void FoldStringData(ResourceType type, JsonObject obj)
+    {
+        if (type != BuiltInResources.Secrets)
+        {
+            return;
+        }
+
+        if (obj["stringData"] is not JsonObject plain)
+        {
+            obj.Remove("stringData");
+            return;
+        }
+
+        var data = obj["data"] as JsonObject ?? new JsonObject();
+        foreach (var (key, value) in plain)
+        {
+            data[key] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value?.ToString() ?? string.Empty));
+        }
+
+        obj.Remove("stringData");
+        obj["data"] = data.Parent is null ? data : data.DeepClone();
     }
 
     /// <summary>What generation tracks: everything but metadata, and but status when status is a subresource.</summary>

@@ -23,6 +23,12 @@ internal sealed record ResourceType(
     /// <summary>The name used in Status messages, e.g. <c>widgets.example.com</c>.</summary>
     public string QualifiedName => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
 
+    /// <summary>The CRD's <c>spec.names.categories</c> (e.g. <c>pam</c>, so <c>kubectl get pam</c> lists them all).</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>The served version's <c>openAPIV3Schema</c> (custom resources only), used for admission.</summary>
+    public System.Text.Json.Nodes.JsonObject? Schema { get; init; }
+
     /// <summary>CRs and CRDs track metadata.generation; built-ins such as Secret and Lease leave it unset.</summary>
     public bool TracksGeneration => IsCustom || Plural == "customresourcedefinitions";
 }

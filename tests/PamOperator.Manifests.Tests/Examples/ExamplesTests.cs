@@ -30,9 +30,9 @@ public class ExamplesTests
         var result = await ReadAsync("");
 
         result.Diagnostics.Select(d => d.Code).Should().Equal("PAM214");
-        result.Objects.Should().HaveCount(result.Documents).And.HaveCount(26);
+        result.Objects.Should().HaveCount(result.Documents).And.HaveCount(50);
         result.ProviderConfigs.Should().BeEmpty("examples/.pamctlignore excludes providerconfig/");
-        result.Objects.Select(o => o.Location.File).Should().OnlyContain(f => f.Contains("quickstart") || f.Contains("team"));
+        result.Objects.Select(o => o.Location.File).Should().OnlyContain(f => f.Contains("quickstart") || f.Contains("team") || f.Contains("fudo-complete"));
     }
 
     [Fact]
@@ -72,6 +72,29 @@ public class ExamplesTests
     }
 
     [Fact]
+    public async Task FudoComplete_DeclaresTheWholeChain_ReferencingOnlyItself()
+    {
+        var chain = (await ReadAsync("fudo-complete")).Objects;
+        var declared = chain.Where(o => o.Kind.IsNamed).Select(o => (o.Kind.WireType, o.ExternalName)).ToHashSet();
+
+        chain.Count(o => o.Kind.Kind == "Server").Should().Be(2);
+        chain.Single(o => o.Kind.Kind == "Pool").Spec["servers"]!.AsArray().Should().HaveCount(2);
+        chain.Should().ContainSingle(o => o.Kind.Kind == "Listener");
+        chain.Count(o => o.Kind.Kind == "UserSafeAssignment" && o.Spec["validTo"] != null).Should().Be(3);
+        chain.Where(o => o.Kind.Kind.EndsWith("Grant", StringComparison.Ordinal)).Select(o => o.Kind.Kind).Distinct()
+            .Should().BeEquivalentTo("SafeGrant", "ServerGrant", "PoolGrant", "ListenerGrant", "UserGrant");
+        chain.Where(o => o.Kind.Kind.EndsWith("Grant", StringComparison.Ordinal)).Select(o => Text(o.Spec["user"])).Distinct()
+            .Should().Equal("payments-ops");
+        foreach (var o in chain)
+        {
+            foreach (var field in o.Kind.Fields.Where(f => f.Type == FieldType.Reference && o.Spec[f.Name] is not null))
+            {
+                declared.Should().Contain((field.References!, o.Spec[field.Name]!.GetValue<string>()), "the chain needs nothing that exists already");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Quickstart_HasTheFourObjectsOfTheWalkthrough()
     {
         var quickstart = (await ReadAsync("quickstart")).Objects;
@@ -92,7 +115,7 @@ public class ExamplesTests
         result.Diagnostics.Should().BeEmpty();
         var fudo = result.ProviderConfigs.Single(c => c.Name == "fudo-prod");
         fudo.Credentials.Should().Be(new SecretReference(SecretSource.Environment, "FUDO_API_KEY"));
-        fudo.Tls.CaFile.Should().Be(Repo.Path("examples", "providerconfig", "fudo-ca.pem"));
+        fudo.Tls.CaFile.Should().BeNull("the example trusts the system's CAs: a caFile it named would have to exist (PAM018)");
         fudo.Prune.Scope.Single().Selects("Safe", "team-ops-ssh").Should().BeTrue();
         result.ProviderConfigs.Single(c => c.Name != "fudo-prod").Credentials.Source.Should().Be(SecretSource.KubernetesSecret);
     }

@@ -29,6 +29,59 @@ public sealed class SecretFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_Confined_LinkLeavingTheRoot_IsRefused()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(_root, "manifests")).FullName;
+        var outside = Path.Combine(_root, "outside");
+        File.WriteAllText(outside, "not-yours\n");
+        var link = Path.Combine(root, "db.secret");
+        File.CreateSymbolicLink(link, outside);
+
+        SecretFileReader.Read(link, root, out var problem).Should().BeNull();
+        problem.Should().Contain("outside the secrets root");
+        SecretFileReader.Read(link, out _).Should().Be("not-yours", "unconfined, the same link is read");
+    }
+
+    [Fact]
+    public async Task Read_Confined_DirectorySwappedForALinkWhileReading_NeverReadsOutsideTheRoot()
+    {
+        // The directory holding the secret is swapped, as fast as it goes, for a link to a directory outside the root
+        // while the confined reader reads through it: each read either gets the inside file or is refused (or finds
+        // nothing mid-swap), never the outside file, because the check is made on the file actually opened, not on
+        // the name resolved before opening.
+        var root = Directory.CreateDirectory(Path.Combine(_root, "manifests")).FullName;
+        var staging = Directory.CreateDirectory(Path.Combine(root, "staging")).FullName;
+        File.WriteAllText(Path.Combine(staging, "db.secret"), "inside-value\n");
+        var outside = Directory.CreateDirectory(Path.Combine(_root, "outside")).FullName;
+        File.WriteAllText(Path.Combine(outside, "db.secret"), "OUTSIDE-VALUE\n");
+        var dir = Path.Combine(root, "dir");
+        var secret = Path.Combine(dir, "db.secret");
+
+        using var stop = new CancellationTokenSource();
+        var flipper = Task.Run(() =>
+        {
+            for (var i = 0; i < 100_000 && !stop.IsCancellationRequested; i++)
+            {
+                Directory.Move(staging, dir);
+                Directory.Move(dir, staging);
+                Directory.CreateSymbolicLink(dir, outside);
+                new FileInfo(dir).Delete();
+            }
+        });
+
+        var results = new List<string?>();
+        for (var i = 0; i < 2000; i++)
+        {
+            results.Add(SecretFileReader.Read(secret, root, out _));
+        }
+
+        await stop.CancelAsync();
+        await flipper.WaitAsync(TimeSpan.FromSeconds(30));
+        results.Should().NotContain("OUTSIDE-VALUE");
+        results.Should().Contain("inside-value", "reads that found the inside file succeed");
+    }
+
+    [Fact]
     public void Read_DevZero_IsRefusedWithoutExhaustingMemory()
     {
         SecretFileReader.Read("/dev/zero", out var problem).Should().BeNull();

@@ -13,11 +13,14 @@ public class UserSafeAssignmentValidationTests
         ["useTimePolicy: true", "timePolicy:", .. windows.Select(w => "  - " + w)];
 
     [Theory]
-    [InlineData("adjacent windows touch but do not overlap",
-        "{dayOfWeek: Monday, validFrom: '08:00:00', validTo: '12:00:00'}", "{dayOfWeek: Monday, validFrom: '12:00:00', validTo: '18:00:00'}")]
     [InlineData("the same hours on different days",
         "{dayOfWeek: Monday, validFrom: '08:00:00', validTo: '12:00:00'}", "{dayOfWeek: Tuesday, validFrom: '08:00:00', validTo: '12:00:00'}")]
-    [InlineData("24:00:00 ends the day", "{dayOfWeek: Sunday, validFrom: '00:00:00', validTo: '24:00:00'}")]
+    [InlineData("23:59:59 ends the day", "{dayOfWeek: Sunday, validFrom: '00:00:00', validTo: '23:59:59'}")]
+    [InlineData("one window on each of the seven days",
+        "{dayOfWeek: Monday, validFrom: '07:00:00', validTo: '19:00:00'}", "{dayOfWeek: Tuesday, validFrom: '07:00:00', validTo: '19:00:00'}",
+        "{dayOfWeek: Wednesday, validFrom: '07:00:00', validTo: '19:00:00'}", "{dayOfWeek: Thursday, validFrom: '07:00:00', validTo: '19:00:00'}",
+        "{dayOfWeek: Friday, validFrom: '07:00:00', validTo: '19:00:00'}", "{dayOfWeek: Saturday, validFrom: '07:00:00', validTo: '19:00:00'}",
+        "{dayOfWeek: Sunday, validFrom: '07:00:00', validTo: '19:00:00'}")]
     public async Task Read_ValidTimePolicy_HasNoDiagnostics(string reason, params string[] windows)
     {
         var result = await Manifest.ReadAsync(Assignment(Windows(windows)));
@@ -31,6 +34,9 @@ public class UserSafeAssignmentValidationTests
     [InlineData("PAM205", 10, "empty window", "{dayOfWeek: Monday, validFrom: '08:00:00', validTo: '08:00:00'}")]
     [InlineData("PAM206", 9, "overlap on one day",
         "{dayOfWeek: Monday, validFrom: '08:00:00', validTo: '12:00:00'}", "{dayOfWeek: Monday, validFrom: '11:00:00', validTo: '18:00:00'}")]
+    [InlineData("PAM206", 9, "two windows on one day are refused by Fudo (one row per day), even when they do not touch",
+        "{dayOfWeek: Monday, validFrom: '07:00:00', validTo: '12:00:00'}", "{dayOfWeek: Monday, validFrom: '13:00:00', validTo: '19:00:00'}")]
+    [InlineData("PAM107", 10, "Fudo has no 24:00:00 (h:m:s ends at 23:59:59)", "{dayOfWeek: Sunday, validFrom: '00:00:00', validTo: '24:00:00'}")]
     [InlineData("PAM206", 9, "the same window twice",
         "{dayOfWeek: Friday, validFrom: '08:00:00', validTo: '12:00:00'}", "{dayOfWeek: Friday, validFrom: '08:00:00', validTo: '12:00:00'}")]
     [InlineData("PAM105", 10, "day names are English and capitalised", "{dayOfWeek: monday, validFrom: '08:00:00', validTo: '12:00:00'}")]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FluentAssertions;
 using PamOperator.Operator.Status;
 using PamOperator.Operator.Tests.Support;
@@ -51,7 +52,11 @@ public sealed class LifecycleTests
     {
         await using var h = await OperatorHarness.StartAsync();
         var op = h.StartOperator();
-        await h.Client.CreateAsync(Safes, "default", Cr("Safe", "broken", """{"bogusField":1}"""));
+        // Invalid for the engine but accepted by the CRD (an unknown spec field would be pruned by the API server, as
+        // a real cluster does, and the object would then be valid): an empty external-name annotation.
+        var broken0 = Cr("Safe", "broken", "{}");
+        broken0["metadata"]!["annotations"] = new JsonObject { ["pamoperator.io/external-name"] = " " };
+        await h.Client.CreateAsync(Safes, "default", broken0);
 
         var broken = await Eventually.UntilAsync(() => h.GetAsync(Safes, "broken"),
             s => Condition(s, "Synced", "reason") == ConditionReasons.InvalidSpec, "InvalidSpec is reported");

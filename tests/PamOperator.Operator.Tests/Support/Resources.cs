@@ -11,6 +11,9 @@ public static class Resources
     public static readonly ResourceRef Accounts = new("fudo.pamoperator.io", "v1alpha1", "accounts", true);
     public static readonly ResourceRef UserSafeAssignments = new("fudo.pamoperator.io", "v1alpha1", "usersafeassignments", true);
     public static readonly ResourceRef AccountSafeListenerAssignments = new("fudo.pamoperator.io", "v1alpha1", "accountsafelistenerassignments", true);
+    public static readonly ResourceRef SpsLocalUsers = new("sps.pamoperator.io", "v1alpha1", "localusers", true);
+    public static readonly ResourceRef SpsLocalUserGroups = new("sps.pamoperator.io", "v1alpha1", "localusergroups", true);
+    public static readonly ResourceRef SpsUsergroupAcls = new("sps.pamoperator.io", "v1alpha1", "usergroupacls", true);
 
     public static JsonObject Cr(string kind, string name, string specJson) => new()
     {

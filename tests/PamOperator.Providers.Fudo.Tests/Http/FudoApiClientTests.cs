@@ -20,7 +20,7 @@ public class FudoApiClientTests
             _ => Json(HttpStatusCode.OK, """{"result":"success","safe":[{"id":"5"}]}"""));
         using var client = ClientFactory.Create(handler, pageSize: 2);
 
-        var rows = await client.ListAsync("safe", FudoColumns.For("server", null), null, CancellationToken.None);
+        var rows = await client.ListAsync("safe", FudoColumns.For("password_change_policy", null), null, CancellationToken.None);
 
         rows.Select(r => r.Id).Should().Equal("1", "2", "3", "4", "5");
         handler.Requests.Select(r => r.PathAndQuery).Should().Equal(

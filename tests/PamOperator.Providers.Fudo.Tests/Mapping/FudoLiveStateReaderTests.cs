@@ -51,4 +51,29 @@ public class FudoLiveStateReaderTests
             "referenced types come from their list, once each");
         handler.Requests.Should().OnlyContain(r => r.Contains("limit=100", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Observe_PoolAndUser_FoldTheirServerRowsAndAuthenticationMethods_WithRowIds()
+    {
+        var handler = new RoutingHandler(new Dictionary<string, string>
+        {
+            ["/api/v2/server"] = """{"result":"success","server":[{"id":"30","name":"db-2","protocol":"ssh","address":"10.0.0.2","port":22,"mask":32},{"id":"31","name":"db-1","protocol":"ssh","address":"10.0.0.1","port":22,"mask":32}]}""",
+            ["/api/v2/pool"] = """{"result":"success","pool":[{"id":"40","name":"dbs","protocol":"ssh"}]}""",
+            ["/api/v2/pool/server"] = """{"result":"success","pool_server":[{"id":"41","pool_id":"40","server_id":"30"},{"id":"42","pool_id":"40","server_id":"31"}]}""",
+            ["/api/v2/user"] = """{"result":"success","user":[{"id":"2","name":"alice","role":"user"}]}""",
+            ["/api/v2/user/authentication"] = """{"result":"success","user_authentication_method":[{"id":"61","user_id":"2","type":"certificate","position":1,"needs_change":false,"certificate_subject":"CN=a"},{"id":"60","user_id":"2","type":"password","position":0,"needs_change":true}]}""",
+        });
+        using var client = ClientFactory.Create(handler, pageSize: 100);
+        var reader = new FudoLiveStateReader(client, PamOperator.Providers.Fudo.Kinds.FudoKinds.All);
+
+        var state = await reader.ObserveAsync([FudoType("pool"), FudoType("user")], CancellationToken.None);
+
+        state.Find(FudoType("pool"), "dbs")!.Spec["servers"]!.ToJsonString().Should().Be("""[{"server":"db-1"},{"server":"db-2"}]""");
+        var alice = state.Find(FudoType("user"), "alice")!;
+        alice.Spec["authenticationMethods"]!.ToJsonString().Should().Be(
+            """[{"type":"password","position":0,"needsChange":true},{"type":"certificate","position":1,"needsChange":false,"certificateSubject":"CN=a"}]""");
+        alice.ProviderData!["authenticationMethodIds"]!.ToJsonString().Should().Be("""{"password/0":"60","certificate/1":"61"}""");
+        handler.Requests.Select(r => r.Split('?')[0]).Should().BeEquivalentTo(
+            ["/api/v2/server", "/api/v2/pool", "/api/v2/pool/server", "/api/v2/user", "/api/v2/user/authentication"]);
+    }
 }

@@ -10,7 +10,10 @@ public class ListTests(ListTests.Setup setup) : IClassFixture<ListTests.Setup>
     public static TheoryData<string, string, string[]> Filters => new()
     {
         { "eq is exact", "name.eq(lst-Alpha)", ["lst-Alpha"] },
-        { "eq is case-sensitive", "name.eq(lst-alpha)", [] },
+        { "eq on an ignore_case attribute ignores case, like the name's uniqueness", "name.eq(LST-alpha)", ["lst-Alpha"] },
+        { "in on an ignore_case attribute ignores case too", "name.in(LST-ALPHA,lst-gamma)", ["lst-Alpha", "lst-Gamma"] },
+        { "eq on a case-sensitive attribute is exact", "name.match(lst-),reason.eq(AUDIT)", [] },
+        { "eq on a case-sensitive attribute matches its exact text", "name.match(lst-),reason.eq(audit)", ["lst-Gamma"] },
         { "match is a case-sensitive substring", "name.match(lst-B)", ["lst-Beta", "lst-Beta2"] },
         { "in is OR over values", "name.in(lst-Alpha,lst-Gamma)", ["lst-Alpha", "lst-Gamma"] },
         { "iin is case-insensitive in", "name.iin(LST-ALPHA,lst-gamma)", ["lst-Alpha", "lst-Gamma"] },

@@ -7,7 +7,7 @@ namespace PamOperator.Simulators.Fudo.Tests.Support;
 /// <summary>A thin test client: real HTTP to a simulator, raw API key in Authorization, JSON in and out.</summary>
 public sealed class FudoApi(FudoSimulator simulator) : IDisposable
 {
-    private readonly HttpClient _http = Client(simulator, simulator.ApiKey, TimeSpan.FromSeconds(30));
+    private readonly HttpClient _http = Client(simulator, simulator.ApiKey, TimeSpan.FromSeconds(120));
 
     public FudoSimulator Simulator { get; } = simulator;
 
@@ -74,6 +74,10 @@ public sealed class FudoApi(FudoSimulator simulator) : IDisposable
         "account/safe/listener" => "account_safe_listener",
         "grant/safe" => "safe_grant",
         "grant/account" => "account_grant",
+        "grant/user" => "user_grant",
+        "grant/server" => "server_grant",
+        "grant/pool" => "pool_grant",
+        "grant/listener" => "listener_grant",
         "pool/server" => "pool_server",
         _ => collection,
     };

@@ -19,7 +19,7 @@ public sealed class AcmeSimulatorFactory : IVendorSimulatorFactory
 
     public string Vendor => "acme";
 
-    public IReadOnlyList<SimulatorFlag> Flags { get; } = [new("api-key", "Key clients send in X-Acme-Key (default: generated).")];
+    public IReadOnlyList<SimulatorFlag> Flags { get; } = [new("api-key", "Key clients send in X-Acme-Key (default: generated).", IsCredential: true)];
 
     public async Task<IVendorSimulator> StartAsync(SimulatorLaunch launch, CancellationToken cancellationToken)
     {

@@ -8,7 +8,8 @@ public enum TransactionGuarantee
     Atomic,
 
     /// <summary>Writes go to an open server-side transaction that commit makes visible and rollback discards
-    /// (One Identity SPS). Writes run immediately, in dependency order.</summary>
+    /// (One Identity SPS). The applier writes in dependency order, one at a time, commits once, and rolls back on any
+    /// failure; nothing changes before <see cref="IWriteSession.CommitAsync"/>.</summary>
     ServerTransaction,
 
     /// <summary>No transaction: each write takes effect at once. The applier journals intent before each write and,
