@@ -1,7 +1,9 @@
 using PamOperator.Core.Vendors;
+using PamOperator.Providers.CyberArk;
 using PamOperator.Providers.Fudo;
 using PamOperator.Providers.PrivX;
 using PamOperator.Providers.Sps;
+using PamOperator.Simulators.CyberArk;
 using PamOperator.Simulators.Fudo;
 using PamOperator.Simulators.PrivX;
 using PamOperator.Simulators.Sps;
@@ -19,5 +21,6 @@ public static class BuiltInVendors
         new VendorRegistration(new FudoModule(), new FudoSimulatorFactory()),
         new VendorRegistration(new SpsModule(), new SpsSimulatorFactory()),
         new VendorRegistration(new PrivXModule(), new PrivXSimulatorFactory()),
+        new VendorRegistration(new CyberArkModule(), new CyberArkSimulatorFactory()),
     ]);
 }

@@ -52,7 +52,7 @@ public class SimulatorCommandTests
     }
 
     [Theory]
-    [InlineData("--vendor", "cyberark", "'cyberark' not recognized")]
+    [InlineData("--vendor", "nosuchvendor", "'nosuchvendor' not recognized")]
     [InlineData("--listen", "0.0.0.0:0", "must be on loopback")]
     [InlineData("--failure-rate", "2", "failure rate must be between 0 and 1")]
     [InlineData("--seed", "/nonexistent/fixtures.yaml", "does not exist")]

@@ -84,12 +84,19 @@ public static class CrdGenerator
             ];
         }
 
-        return
+        JsonArray columns =
         [
             Column("READY", "string", ".status.conditions[?(@.type==\"Ready\")].status", "The PAM object matches the spec."),
             Column("SYNCED", "string", ".status.conditions[?(@.type==\"Synced\")].status", "The last reconcile succeeded."),
             Column("EXTERNAL-ID", "string", ".status.externalId", "The object's id in the PAM."),
-            Column("AGE", "date", ".metadata.creationTimestamp", "Age."),
         ];
+        if (kind.Capability == KindCapability.Lifecycle)
+        {
+            // A tracked object's progress (an access request's approval) is what people look for first.
+            columns.Add(Column("STATE", "string", ".status.atProvider.state", "The object's state in the PAM (e.g. Waiting, Confirmed, Expired)."));
+        }
+
+        columns.Add(Column("AGE", "date", ".metadata.creationTimestamp", "Age."));
+        return columns;
     }
 }

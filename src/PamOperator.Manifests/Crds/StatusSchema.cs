@@ -25,6 +25,17 @@ internal static class StatusSchema
             properties["users"] = Int64("How many objects use this ProviderConfig; its deletion waits until none does.");
         }
 
+        if (kind.Capability == KindCapability.Lifecycle)
+        {
+            properties["atProvider"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "What the PAM last reported about the object's progress (e.g. request id, state, confirmations left, expiry).",
+                ["x-kubernetes-preserve-unknown-fields"] = true,
+                ["properties"] = new JsonObject { ["state"] = Text("The object's state in the PAM, e.g. Waiting, Confirmed, Expired.") },
+            };
+        }
+
         return new JsonObject { ["type"] = "object", ["description"] = "Observed state, written by the operator.", ["properties"] = properties };
     }
 

@@ -87,7 +87,17 @@ public sealed class OperatorHost
 
         await using var app = builder.Build();
         Map(app, listeners);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while still starting (e.g. the health endpoints were binding): an ordinary stop, not a failure.
+            await app.StopAsync(CancellationToken.None);
+            return;
+        }
+
         (HealthAddress, MetricsAddress) = (Address(listeners.Health), Address(listeners.Metrics ?? (listeners.Shared ? listeners.Health : null)));
         app.Services.GetRequiredService<Components>().Logger.LogInformation(
             "operator started: namespace {Namespace}, leader election {LeaderElect}, resync {Resync}",

@@ -105,7 +105,7 @@ internal sealed class BatchExecutor(ProviderConnection connection, OperatorMetri
             var id = memberSteps.LastOrDefault(s => s.ExternalId is not null)?.ExternalId ?? change?.ExternalId;
             inputs.Outcomes[member.Resource.Key] = change is { IsDriftOnly: true }
                 ? new ObjectOutcome(false, true, ConditionReasons.DriftDetected, "The PAM object differs; managementPolicies forbid changing it.", id)
-                : ObjectOutcome.Succeeded(id, inputs.Secrets.Hash(member.Address)) with { Retry = id is null };
+                : ObjectOutcome.Succeeded(id, inputs.Secrets.Hash(member.Address)) with { Retry = id is null, AtProvider = change?.Status };
         }
     }
 

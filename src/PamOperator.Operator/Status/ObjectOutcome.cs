@@ -12,8 +12,10 @@ namespace PamOperator.Operator.Status;
 /// <param name="SecretHash">The hash of the secret values applied (null: no secret, or not applied now).</param>
 /// <param name="Retry">Requeue with backoff; false for success and for terminal failures.</param>
 /// <param name="Paused">The object carries the pause annotation: Synced is ReconcilePaused and Ready is left as it was.</param>
+/// <param name="AtProvider">For lifecycle kinds: the status the PAM reports (state, ...), written to status.atProvider.</param>
 public sealed record ObjectOutcome(
-    bool Ready, bool Synced, string Reason, string Message, string? ExternalId = null, string? SecretHash = null, bool Retry = false, bool Paused = false)
+    bool Ready, bool Synced, string Reason, string Message, string? ExternalId = null, string? SecretHash = null, bool Retry = false, bool Paused = false,
+    System.Text.Json.Nodes.JsonObject? AtProvider = null)
 {
     public static ObjectOutcome PausedNow { get; } =
         new(false, false, ConditionReasons.ReconcilePaused, $"Reconciling is paused by the annotation {ConditionReasons.PausedAnnotation}.", Paused: true);

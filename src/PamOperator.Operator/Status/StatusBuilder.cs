@@ -6,8 +6,8 @@ namespace PamOperator.Operator.Status;
 /// <summary>
 /// Builds the status of a custom resource from an outcome: conditions Ready and Synced with crossplane-runtime's
 /// reasons (see <see cref="ConditionReasons"/>; lastTransitionTime kept when the condition's status did not change; a
-/// paused object keeps its Ready condition), observedGeneration, externalId and lastAppliedSecretHash (kept from the old
-/// status when the outcome has none). Only fields the CRD's status schema declares. Pure.
+/// paused object keeps its Ready condition), observedGeneration, externalId, lastAppliedSecretHash and a lifecycle kind's atProvider (kept from
+/// the old status when the outcome has none). Only fields the CRD's status schema declares. Pure.
 /// </summary>
 internal static class StatusBuilder
 {
@@ -40,6 +40,11 @@ internal static class StatusBuilder
         if (hash is not null)
         {
             status["lastAppliedSecretHash"] = hash;
+        }
+
+        if ((outcome.AtProvider ?? old?["atProvider"] as JsonObject) is { } atProvider)
+        {
+            status["atProvider"] = atProvider.DeepClone();
         }
 
         return status;

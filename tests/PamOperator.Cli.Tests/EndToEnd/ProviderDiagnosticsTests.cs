@@ -76,6 +76,6 @@ public class ProviderDiagnosticsTests
         var plan = await ws.RunAsync("plan", "-f", ws.Manifests);
 
         plan.ExitCode.Should().Be(1);
-        plan.Error.Should().Contain("PAM105").And.Contain("privx", "the vendor list comes from the registry");
+        plan.Error.Should().Contain("PAM105").And.Contain("cyberark", "the vendor list comes from the registry");
     }
 }

@@ -22,9 +22,10 @@ public class ChartCrdsTests
     }
 
     [Fact]
-    public void RepositoryCrds_AreTheTwentyKinds()
+    public void RepositoryCrds_AreTheProviderConfigAndEveryVendorKind()
     {
-        CrdCatalog.Resources.Should().HaveCount(20).And.Contain(("pamoperator.io", "providerconfigs")).And.Contain(("fudo.pamoperator.io", "safes"))
+        CrdCatalog.Resources.Should().HaveCount(24).And.Contain(("pamoperator.io", "providerconfigs")).And.Contain(("fudo.pamoperator.io", "safes"))
+            .And.Contain(("cyberark.pamoperator.io", "safes")).And.Contain(("cyberark.pamoperator.io", "accessrequests"))
             .And.Contain(("fudo.pamoperator.io", "servers")).And.Contain(("sps.pamoperator.io", "localusers")).And.Contain(("sps.pamoperator.io", "usergroupacls"))
             .And.Contain(("privx.pamoperator.io", "connectionaccessgrants")).And.Contain(("privx.pamoperator.io", "connectiontags"));
     }

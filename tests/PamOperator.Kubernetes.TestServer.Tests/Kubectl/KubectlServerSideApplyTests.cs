@@ -49,7 +49,7 @@ public sealed class KubectlServerSideApplyTests : IAsyncLifetime
     {
         (await ApplyAsync("alice", "{loginReason: true}")).ExitCode.Should().Be(0);
 
-        var yaml = await _ground.Kubectl.RunAsync("get safe db -o yaml --show-managed-fields");
+        var yaml = await _ground.Kubectl.RunAsync("get safes.fudo.pamoperator.io db -o yaml --show-managed-fields");
 
         yaml.ExitCode.Should().Be(0, yaml.ToString());
         yaml.Stdout.Should().Contain("managedFields:").And.Contain("manager: alice").And.Contain("operation: Apply").And.Contain("f:loginReason: {}");
@@ -59,7 +59,7 @@ public sealed class KubectlServerSideApplyTests : IAsyncLifetime
     public async Task OfficialClient_ApplyOverAFieldAnUpdateChanged_Is409_UntilForced()
     {
         (await ApplyAsync("alice", "{timeLimit: 30}")).ExitCode.Should().Be(0);
-        var patch = await _ground.Kubectl.RunAsync(["patch", "safe", "db", "--type=merge", "-p", """{"spec":{"timeLimit":45}}"""]);
+        var patch = await _ground.Kubectl.RunAsync(["patch", "safes.fudo.pamoperator.io", "db", "--type=merge", "-p", """{"spec":{"timeLimit":45}}"""]);
         patch.ExitCode.Should().Be(0, patch.ToString());
         var body = new V1Patch("""{"apiVersion":"fudo.pamoperator.io/v1alpha1","kind":"Safe","metadata":{"name":"db"},"spec":{"timeLimit":90}}""",
             V1Patch.PatchType.ApplyPatch);

@@ -44,7 +44,7 @@ public sealed class KubectlSurfaceTests : IAsyncLifetime
     public async Task GetWatch_KeepsThePrinterColumns_ForChangesMadeWhileWatching()
     {
         await ApplyAsync("safe.yaml", ServerGround.Safe("db"));
-        using var process = _ground.Kubectl.Start(["get", "safes", "-w", "--request-timeout=20s"]);
+        using var process = _ground.Kubectl.Start(["get", "safes.fudo.pamoperator.io", "-w", "--request-timeout=20s"]);
         try
         {
             var header = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(15));
@@ -137,7 +137,7 @@ public sealed class KubectlSurfaceTests : IAsyncLifetime
     {
         await ApplyAsync("safe.yaml", ServerGround.Safe("db"));
 
-        var patch = await _ground.Kubectl.RunAsync(["patch", "safe", "db", "--type=strategic", "-p", """{"spec":{"timeLimit":60}}"""]);
+        var patch = await _ground.Kubectl.RunAsync(["patch", "safes.fudo.pamoperator.io", "db", "--type=strategic", "-p", """{"spec":{"timeLimit":60}}"""]);
         var client = () => _ground.Client.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch("""{"spec":{"timeLimit":60}}""", V1Patch.PatchType.StrategicMergePatch),
             ServerGround.Group, ServerGround.Version, "default", "safes", "db");
@@ -153,7 +153,7 @@ public sealed class KubectlSurfaceTests : IAsyncLifetime
     {
         await ApplyAsync("safe.yaml", ServerGround.Safe("db"));
 
-        var wait = _ground.Kubectl.RunAsync("wait --for=condition=Ready safe/db --timeout=20s", TimeSpan.FromSeconds(25));
+        var wait = _ground.Kubectl.RunAsync("wait --for=condition=Ready safes.fudo.pamoperator.io/db --timeout=20s", TimeSpan.FromSeconds(25));
         await Task.Delay(500);
         var early = wait.IsCompleted;
         await _ground.Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(

@@ -73,7 +73,7 @@ public sealed class KubectlTests : IAsyncLifetime
         safe["status"] = JsonNode.Parse("""{"externalId":"42","conditions":[{"type":"Ready","status":"True"},{"type":"Synced","status":"False"}]}""");
         await _client.ReplaceStatusAsync(TestResources.Safes, safe);
 
-        var get = await _kubectl.RunAsync("get safes");
+        var get = await _kubectl.RunAsync("get safes.fudo.pamoperator.io");
 
         get.ExitCode.Should().Be(0, get.ToString());
         var lines = get.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -90,7 +90,7 @@ public sealed class KubectlTests : IAsyncLifetime
         await _client.PatchAsync(TestResources.Safes, "default", "quickstart-db", PatchType.Merge,
             JsonNode.Parse("""{"metadata":{"finalizers":["pamoperator.io/finalizer"]}}""")!);
 
-        var delete = _kubectl.RunAsync("delete safe quickstart-db --wait=true --timeout=20s", TimeSpan.FromSeconds(25));
+        var delete = _kubectl.RunAsync("delete safes.fudo.pamoperator.io quickstart-db --wait=true --timeout=20s", TimeSpan.FromSeconds(25));
         var marked = await WaitForAsync(async () => (await _client.GetAsync(TestResources.Safes, "default", "quickstart-db")).DeletionTimestamp() is not null);
         await Task.Delay(300);
         delete.IsCompleted.Should().BeFalse("kubectl waits while the finalizer is present");
@@ -109,8 +109,8 @@ public sealed class KubectlTests : IAsyncLifetime
         await ApplyCrdsAsync();
         (await _kubectl.RunAsync($"apply -f {WriteCustomResources(loginReason: true)}")).ExitCode.Should().Be(0);
 
-        var merge = await _kubectl.RunAsync(["patch", "safe", "quickstart-db", "--type=merge", "-p", """{"spec":{"timeLimit":60}}"""]);
-        var json = await _kubectl.RunAsync(["patch", "safe", "quickstart-db", "--type=json", "-p", """[{"op":"replace","path":"/spec/loginReason","value":false}]"""]);
+        var merge = await _kubectl.RunAsync(["patch", "safes.fudo.pamoperator.io", "quickstart-db", "--type=merge", "-p", """{"spec":{"timeLimit":60}}"""]);
+        var json = await _kubectl.RunAsync(["patch", "safes.fudo.pamoperator.io", "quickstart-db", "--type=json", "-p", """[{"op":"replace","path":"/spec/loginReason","value":false}]"""]);
 
         merge.ExitCode.Should().Be(0, merge.ToString());
         json.ExitCode.Should().Be(0, json.ToString());
@@ -125,7 +125,7 @@ public sealed class KubectlTests : IAsyncLifetime
     {
         await ApplyCrdsAsync();
         (await _kubectl.RunAsync($"apply -f {WriteCustomResources(loginReason: true)}")).ExitCode.Should().Be(0);
-        using var process = _kubectl.Start(["get", "safes", "-w", "--output-watch-events", "--request-timeout=15s"]);
+        using var process = _kubectl.Start(["get", "safes.fudo.pamoperator.io", "-w", "--output-watch-events", "--request-timeout=15s"]);
         try
         {
             var first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));

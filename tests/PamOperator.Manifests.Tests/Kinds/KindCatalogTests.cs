@@ -59,7 +59,9 @@ public class KindCatalogTests
         var references = Catalogs.Default.All.SelectMany(k => k.Fields).Where(f => f.Type == FieldType.Reference).ToList();
 
         references.Should().NotBeEmpty();
-        references.Should().OnlyContain(f => !string.IsNullOrEmpty(f.References) && f.WireName!.EndsWith("_id", StringComparison.Ordinal));
+        references.Should().OnlyContain(f => !string.IsNullOrEmpty(f.References) && !string.IsNullOrEmpty(f.WireName));
+        Catalogs.Default.All.Where(k => k.Vendor == "fudo").SelectMany(k => k.Fields).Where(f => f.Type == FieldType.Reference)
+            .Should().OnlyContain(f => f.WireName!.EndsWith("_id", StringComparison.Ordinal), "Fudo references objects by id attributes");
     }
 
     [Fact]
@@ -95,7 +97,8 @@ public class KindCatalogTests
         foreach (var kind in Catalogs.Default.All.Where(k => !k.IsNamed))
         {
             kind.KeyFields.Select(n => kind.Fields.Single(f => f.Name == n))
-                .Should().OnlyContain(f => f.Type == FieldType.Reference && f.Immutable, $"{kind.Kind} key fields identify the object");
+                .Should().OnlyContain(f => (f.Type == FieldType.Reference || f.Type == FieldType.String) && f.Immutable,
+                    $"{kind.Kind} key fields identify the object (a string names a directory entry the tool does not manage)");
         }
     }
 

@@ -111,7 +111,7 @@ public sealed class KubectlGround : IAsyncDisposable
     /// <summary><c>kubectl get</c> of the four quickstart kinds: <c>kind/name</c> to its READY and SYNCED columns.</summary>
     public async Task<Dictionary<string, (string Ready, string Synced)>> GetTableAsync()
     {
-        var result = await Kubectl.RunAsync("get safes,accounts,usersafeassignments,accountsafelistenerassignments");
+        var result = await Kubectl.RunAsync("get safes.fudo.pamoperator.io,accounts.fudo.pamoperator.io,usersafeassignments,accountsafelistenerassignments");
         var table = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         foreach (var cells in result.Stdout.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(c => c.Length >= 3 && c[0] != "NAME"))
         {

@@ -14,6 +14,12 @@ public static class Resources
     public static readonly ResourceRef SpsLocalUsers = new("sps.pamoperator.io", "v1alpha1", "localusers", true);
     public static readonly ResourceRef SpsLocalUserGroups = new("sps.pamoperator.io", "v1alpha1", "localusergroups", true);
     public static readonly ResourceRef SpsUsergroupAcls = new("sps.pamoperator.io", "v1alpha1", "usergroupacls", true);
+    public static readonly ResourceRef CaSafes = new("cyberark.pamoperator.io", "v1alpha1", "safes", true);
+    public static readonly ResourceRef CaAccounts = new("cyberark.pamoperator.io", "v1alpha1", "accounts", true);
+    public static readonly ResourceRef CaSafeMembers = new("cyberark.pamoperator.io", "v1alpha1", "safemembers", true);
+    public static readonly ResourceRef CaAccessRequests = new("cyberark.pamoperator.io", "v1alpha1", "accessrequests", true);
+    public static readonly ResourceRef PrivXConnectionAccessGrants = new("privx.pamoperator.io", "v1alpha1", "connectionaccessgrants", true);
+    public static readonly ResourceRef PrivXConnectionTags = new("privx.pamoperator.io", "v1alpha1", "connectiontags", true);
 
     public static JsonObject Cr(string kind, string name, string specJson) => new()
     {
