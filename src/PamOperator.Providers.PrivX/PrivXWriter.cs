@@ -61,7 +61,7 @@ internal sealed class PrivXWriter(PrivXClient client) : IPamWriter
             var after = operation.Spec ?? [];
             var (grant, revoke) = Diff(before, after, "accessRoles");
             var (tagsAdded, tagsRemoved) = Diff(before, after, "tags");
-            var (recordsAdded, recordsRemoved) = (Records(after, before), Records(before, after));
+            var (recordsAdded, recordsRemoved) = (Records(after, before, after), Records(before, after, after));
             var done = new Done();
             try
             {
@@ -153,14 +153,16 @@ internal sealed class PrivXWriter(PrivXClient client) : IPamWriter
         }
 
         /// <summary>Ownership records (as tags) in <paramref name="a"/> and not in <paramref name="b"/>, for the owners
-        /// fields the update carries.</summary>
-        private List<string> Records(JsonObject a, JsonObject b)
+        /// fields the update carries (<paramref name="update"/>, its new values: only changed fields are carried). An owners
+        /// field the update does not carry is unchanged, even though the live values (which hold every field the plan
+        /// looked at) have it: reading its absence as "no owners" would delete the records of values still owned, e.g.
+        /// when a rerun grants a role whose record an interrupted apply had already written.</summary>
+        private List<string> Records(JsonObject a, JsonObject b, JsonObject update)
         {
             var result = new List<string>();
             foreach (var (field, what) in new[] { ("accessRoleOwners", OwnershipTags.Grant), ("tagOwners", OwnershipTags.Tag) })
             {
-                var carried = a.ContainsKey(field) || b.ContainsKey(field);
-                if (carried)
+                if (update.ContainsKey(field))
                 {
                     result.AddRange(RecordTags(a[field], what).Except(RecordTags(b[field], what), StringComparer.Ordinal));
                 }
