@@ -137,7 +137,7 @@ public sealed class PlanWorkflow(CliConsole console, bool forApply = false)
     {
         var list = diagnostics.ToList();
         _reported.AddRange(list);
-        var text = DiagnosticsTextView.Render(list);
+        var text = DiagnosticsTextView.Render(list, color: console.IsInteractive && console.Environment("NO_COLOR") is null);
         if (text.Length > 0)
         {
             await console.Error.WriteAsync(text);
