@@ -31,6 +31,10 @@ public static partial class DiagnosticCodes
     /// <summary><c>pamctl list KIND</c> names no kind of the registry's vendors.</summary>
     public const string ListUnknownKind = "PAM023";
 
+    /// <summary>Objects a manifest connects disagree where the PAM requires them to agree (a listener's protocol and
+    /// the account's): found at plan time, at the manifest's reference.</summary>
+    public const string ReferenceDisagreement = "PAM314";
+
     /// <summary><c>apply</c> was given neither manifests nor a saved plan.</summary>
     public const string ApplyNeedsInput = "PAM409";
 
