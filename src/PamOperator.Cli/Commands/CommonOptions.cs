@@ -46,7 +46,7 @@ internal static class CommonOptions
     public static Option<string[]> Target() => new("--target")
     {
         Description = "Plan only this object and the declared objects it references, as KIND/NAME (Safe/prod-db) or as the plan "
-            + "prints it (fudo_safe.prod-db). Repeatable. Prune is off for a targeted plan.",
+            + "prints it (<vendor>_safe.prod-db). Repeatable. Prune is off for a targeted plan.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

@@ -33,7 +33,7 @@ internal static class PlanCommand
             "pamctl plan -f manifests/",
             "pamctl plan -f manifests/ --detailed-exitcode --out plan.bin --output markdown > plan.md   # CI: 0 none, 2 changes, 1 error",
             "pamctl plan -f examples/ --embedded   # against the embedded simulator",
-            "pamctl plan -f manifests/ --target Account/db01-root --target fudo_safe.prod-db   # these and what they reference",
+            "pamctl plan -f manifests/ --target Account/db01-root --target Safe/prod-db   # these and what they reference",
             "pamctl plan -f manifests/ -l team=db,env!=test   # the objects whose labels match"))
         {
             files, output, outFile, detailed, prune, prefixes, maxDeletes, embedded, noColor, target, selector,

@@ -27,7 +27,7 @@ public static class ObjectSelection
             if (matched.Count == 0)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TargetNotDeclared, $"--target {target} names no object in the manifests",
-                    "Write an address as KIND/NAME (Safe/prod-db) or as the plan prints it (fudo_safe.prod-db), with the "
+                    "Write an address as KIND/NAME (Safe/prod-db) or as the plan prints it (<vendor>_safe.prod-db), with the "
                     + $"manifest's metadata.name.{Suggest(declared, target)}"));
             }
 
