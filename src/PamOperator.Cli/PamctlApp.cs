@@ -40,6 +40,7 @@ public static class PamctlApp
         yield return PlanCommand.Create(console);
         yield return ApplyCommand.Create(console);
         yield return ShowCommand.Create(console);
+        yield return ListCommand.Create(console);
         yield return ImportCommand.Create(console);
         yield return SimulatorCommand.Create(console);
         yield return CrdsCommand.Create(console);

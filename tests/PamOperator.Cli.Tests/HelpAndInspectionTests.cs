@@ -8,7 +8,7 @@ namespace PamOperator.Cli.Tests;
 /// VERB</c>), a saved plan can be read back (<c>show</c>), and apply has a machine-readable result.</summary>
 public class HelpAndInspectionTests
 {
-    public static TheoryData<string> Verbs => new() { "validate", "plan", "apply", "show", "import", "simulator", "crds", "operator", "version" };
+    public static TheoryData<string> Verbs => new() { "validate", "plan", "apply", "show", "list", "import", "simulator", "crds", "operator", "version" };
 
     [Fact]
     public async Task Help_ListsTheVerbsInWorkflowOrder()

@@ -26,6 +26,8 @@ internal static class ApplyCommand
         var prefixes = CommonOptions.PruneNamePrefix();
         var maxDeletes = CommonOptions.MaxDeletes();
         var noColor = CommonOptions.NoColor();
+        var target = CommonOptions.Target();
+        var selector = CommonOptions.Selector();
         var output = new Option<string>("--output", "-o")
         {
             Description = "text, or json: the result as one JSON document on stdout (the plan and progress go to stderr then).",
@@ -35,9 +37,10 @@ internal static class ApplyCommand
         var command = new Command("apply", HelpText.Of("Change the PAM to match the manifests (or execute a saved plan).",
             "pamctl apply -f manifests/            # shows the plan, asks yes on a terminal",
             "pamctl apply -f manifests/ --auto-approve --output json",
-            "pamctl apply plan.bin -f manifests/   # a saved plan, refused when stale"))
+            "pamctl apply plan.bin -f manifests/   # a saved plan, refused when stale",
+            "pamctl apply -f manifests/ --target Safe/prod-db   # only this object and what it references"))
         {
-            planFile, files, autoApprove, parallelism, prune, prefixes, maxDeletes, embedded, noColor, output,
+            planFile, files, autoApprove, parallelism, prune, prefixes, maxDeletes, embedded, noColor, output, target, selector,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(console, async () =>
         {
@@ -92,7 +95,8 @@ internal static class ApplyCommand
                     return await PlanCommand.FailAsync(human, [missing]);
                 }
 
-                var inputs = new PlanInputs(paths, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes), parse.GetValue(embedded));
+                var inputs = new PlanInputs(paths, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes), parse.GetValue(embedded),
+                    parse.GetValue(target), parse.GetValue(selector));
                 var planning = new PlanWorkflow(human, forApply: true);
                 await using var run = await planning.RunAsync(inputs, ct);
                 reported.AddRange(planning.Reported);

@@ -43,6 +43,18 @@ internal static class CommonOptions
         Description = "Most writes at once when the PAM has no transaction, 1 to 64 (default: the ProviderConfig's, else 10).",
     };
 
+    public static Option<string[]> Target() => new("--target")
+    {
+        Description = "Plan only this object and the declared objects it references, as KIND/NAME (Safe/prod-db) or as the plan "
+            + "prints it (<vendor>_safe.prod-db). Repeatable. Prune is off for a targeted plan.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static Option<string?> Selector() => new("--selector", "-l")
+    {
+        Description = "Plan only the objects whose metadata.labels match (key=value,key!=value,key,!key) and the declared objects they reference.",
+    };
+
     public static Option<bool> NoColor() => new("--no-color")
     {
         Description = "Plain text output (also when NO_COLOR is set or output is not a terminal).",

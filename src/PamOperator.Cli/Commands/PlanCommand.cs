@@ -27,12 +27,16 @@ internal static class PlanCommand
         var maxDeletes = CommonOptions.MaxDeletes();
         var embedded = CommonOptions.Embedded();
         var noColor = CommonOptions.NoColor();
+        var target = CommonOptions.Target();
+        var selector = CommonOptions.Selector();
         var command = new Command("plan", HelpText.Of("Show what apply would change in the PAM, without changing anything.",
             "pamctl plan -f manifests/",
             "pamctl plan -f manifests/ --detailed-exitcode --out plan.bin --output markdown > plan.md   # CI: 0 none, 2 changes, 1 error",
-            "pamctl plan -f examples/ --embedded   # against the embedded simulator"))
+            "pamctl plan -f examples/ --embedded   # against the embedded simulator",
+            "pamctl plan -f manifests/ --target Account/db01-root --target Safe/prod-db   # these and what they reference",
+            "pamctl plan -f manifests/ -l team=db,env!=test   # the objects whose labels match"))
         {
-            files, output, outFile, detailed, prune, prefixes, maxDeletes, embedded, noColor,
+            files, output, outFile, detailed, prune, prefixes, maxDeletes, embedded, noColor, target, selector,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(console, async () =>
         {
@@ -43,7 +47,8 @@ internal static class PlanCommand
                 return await FailAsync(console, problems, format);
             }
 
-            var inputs = new PlanInputs(parse.GetValue(files)!, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes), parse.GetValue(embedded));
+            var inputs = new PlanInputs(parse.GetValue(files)!, parse.GetValue(prune), parse.GetValue(prefixes), parse.GetValue(maxDeletes), parse.GetValue(embedded),
+                parse.GetValue(target), parse.GetValue(selector));
             var workflow = new PlanWorkflow(console);
             await using var run = await workflow.RunAsync(inputs, ct);
             if (run is null)
@@ -92,7 +97,7 @@ internal static class PlanCommand
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllTextAsync(full, console.Redactor.Redact(PlanFile.Serialize(run.Plan)), ct);
+            await File.WriteAllTextAsync(full, console.Redactor.Redact(PlanFile.Serialize(run.Plan, run.Selection)), ct);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

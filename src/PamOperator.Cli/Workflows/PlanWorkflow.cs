@@ -2,6 +2,7 @@ using PamOperator.Cli.Targets;
 using PamOperator.Core.Diagnostics;
 using PamOperator.Engine.Planning;
 using PamOperator.Engine.Runs;
+using PamOperator.Engine.Targeting;
 using PamOperator.Manifests;
 using PamOperator.Manifests.ProviderConfigs;
 using PamOperator.Manifests.Views;
@@ -37,6 +38,21 @@ public sealed class PlanWorkflow(CliConsole console, bool forApply = false)
             return null;
         }
 
+        Diagnostic? targeting = null;
+        if (inputs.IsTargeted)
+        {
+            var selection = new DiagnosticBag();
+            var selected = ObjectSelection.Select(read.Objects, inputs.Targets ?? [], inputs.Selector, selection);
+            await ReportAsync(selection);
+            if (selection.HasErrors)
+            {
+                return null;
+            }
+
+            targeting = ObjectSelection.Warning(inputs.Targets ?? [], inputs.Selector, selected.Count);
+            read = read with { Objects = selected };
+        }
+
         var diagnostics = new DiagnosticBag();
         var targets = await PamTargets.OpenAsync(read, config => Options(inputs, config), console, diagnostics, cancellationToken, embedded: inputs.Embedded);
         if (targets is null)
@@ -48,10 +64,19 @@ public sealed class PlanWorkflow(CliConsole console, bool forApply = false)
         try
         {
             var plan = await Reconciliation.PlanAllAsync(targets.Targets, null, cancellationToken);
+            if (targeting is not null)
+            {
+                // Each section carries the warning, so a saved plan (and show, JSON, markdown) records the targeting.
+                plan = new RunPlan([.. plan.Pams.Select(p => p with { Plan = p.Plan with { Diagnostics = [targeting, .. p.Plan.Diagnostics] } })]);
+            }
+
             await ReportAsync(plan.Diagnostics);
             SecretProblems = plan.HasErrors ? [] : CheckSecrets(read, plan);
             await ReportAsync(SecretProblems);
-            return new PlannedRun(read, targets, plan);
+            return new PlannedRun(read, targets, plan)
+            {
+                Selection = inputs.IsTargeted ? new PlanSelection(inputs.Targets ?? [], inputs.Selector) : null,
+            };
         }
         catch
         {
@@ -82,7 +107,8 @@ public sealed class PlanWorkflow(CliConsole console, bool forApply = false)
             .Select(e => new ScopeSelector(e.Kinds, e.NamePrefix, e.NameRegex))
             .Concat((inputs.PruneNamePrefixes ?? []).Select(p => ScopeSelector.Prefix(p)))
             .ToList();
-        var prune = inputs.Prune || config?.Prune.Enabled == true;
+        // A targeted plan never prunes (as terraform -target destroys nothing outside the targets).
+        var prune = !inputs.IsTargeted && (inputs.Prune || config?.Prune.Enabled == true);
         return new PlanOptions(prune, new PruneScope(selectors), inputs.MaxDeletes ?? config?.Prune.MaxDeletes);
     }
 
@@ -111,7 +137,7 @@ public sealed class PlanWorkflow(CliConsole console, bool forApply = false)
     {
         var list = diagnostics.ToList();
         _reported.AddRange(list);
-        var text = DiagnosticsTextView.Render(list);
+        var text = DiagnosticsTextView.Render(list, color: console.IsInteractive && console.Environment("NO_COLOR") is null);
         if (text.Length > 0)
         {
             await console.Error.WriteAsync(text);

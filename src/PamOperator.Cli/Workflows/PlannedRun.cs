@@ -16,5 +16,8 @@ public sealed class PlannedRun(ManifestReadResult read, OpenTargets targets, Run
 
     public RunPlan Plan { get; } = plan;
 
+    /// <summary>The targeting of a targeted plan (<c>--target</c>, <c>-l</c>); null for a plan of everything.</summary>
+    public Engine.Targeting.PlanSelection? Selection { get; init; }
+
     public ValueTask DisposeAsync() => Targets.DisposeAsync();
 }

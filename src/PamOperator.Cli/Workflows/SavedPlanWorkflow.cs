@@ -4,6 +4,7 @@ using PamOperator.Engine.Fingerprints;
 using PamOperator.Engine.Planning;
 using PamOperator.Engine.Plans;
 using PamOperator.Engine.Runs;
+using PamOperator.Engine.Targeting;
 using PamOperator.Engine.Views;
 using PamOperator.Manifests;
 using PamOperator.Manifests.Loading;
@@ -60,6 +61,21 @@ public sealed class SavedPlanWorkflow(CliConsole console)
                 $"the saved plan {planFile} writes {secrets} secret(s), and no manifests were given to take their references from",
                 "A plan file holds no secret reference: apply it with the manifests it was made from, pamctl apply FILE -f PATH."));
             return await FailAsync(diagnostics);
+        }
+
+        if (saved.Selection is { } selection)
+        {
+            // The plan was targeted: recompute it narrowed the same way (and without prune), or it could never match.
+            inputs = inputs with { Targets = selection.Targets, Selector = selection.Selector };
+            read = read with { Objects = ObjectSelection.Select(read.Objects, selection.Targets, selection.Selector, diagnostics) };
+            if (diagnostics.HasErrors)
+            {
+                return await FailAsync(diagnostics);
+            }
+
+            var warning = ObjectSelection.Warning(selection.Targets, selection.Selector, read.Objects.Count);
+            _reported.Add(warning);
+            await console.Error.WriteAsync(DiagnosticsTextView.Render([warning]));
         }
 
         var targets = await PamTargets.OpenAsync(read, config => PlanWorkflow.Options(inputs, config), console, diagnostics, cancellationToken, embedded: inputs.Embedded);

@@ -19,6 +19,22 @@ public static partial class DiagnosticCodes
     /// <summary>A command-line option is outside its range.</summary>
     public const string OptionOutOfRange = "PAM019";
 
+    /// <summary>A <c>--target</c> address names no declared object.</summary>
+    public const string TargetNotDeclared = "PAM020";
+
+    /// <summary>A <c>-l/--selector</c> label selector does not parse.</summary>
+    public const string SelectorInvalid = "PAM021";
+
+    /// <summary>Warning: the plan covers only the targeted or selected objects and their dependencies.</summary>
+    public const string TargetingInEffect = "PAM022";
+
+    /// <summary><c>pamctl list KIND</c> names no kind of the registry's vendors.</summary>
+    public const string ListUnknownKind = "PAM023";
+
+    /// <summary>Objects a manifest connects disagree where the PAM requires them to agree (a listener's protocol and
+    /// the account's): found at plan time, at the manifest's reference.</summary>
+    public const string ReferenceDisagreement = "PAM314";
+
     /// <summary><c>apply</c> was given neither manifests nor a saved plan.</summary>
     public const string ApplyNeedsInput = "PAM409";
 

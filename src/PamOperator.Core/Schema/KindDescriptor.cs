@@ -64,4 +64,8 @@ public sealed record KindDescriptor
     /// <summary>Rules over the whole spec (<c>self</c> = spec): conditional requirements, exclusive fields.
     /// Shipped in the CRD as <c>x-kubernetes-validations</c> and evaluated by the CLI.</summary>
     public IReadOnlyList<ValidationRule> Rules { get; init; } = [];
+
+    /// <summary>Rules across references that the PAM enforces (e.g. a listener's protocol must be the account's): plan
+    /// checks them on the declared and live objects they reach (PAM314).</summary>
+    public IReadOnlyList<ReferenceAgreement> Agreements { get; init; } = [];
 }

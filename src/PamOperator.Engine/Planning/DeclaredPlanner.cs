@@ -20,6 +20,24 @@ internal static class DeclaredPlanner
         }
     }
 
+    /// <summary>The leaf paths of <paramref name="after"/> that <paramref name="declared"/> does not set.</summary>
+    private static IReadOnlyList<string> Defaulted(System.Text.Json.Nodes.JsonObject? after, System.Text.Json.Nodes.JsonObject declared) =>
+        [.. Views.ValueText.Flatten(after).Select(l => l.Path).Where(path => !IsSet(declared, path))];
+
+    private static bool IsSet(System.Text.Json.Nodes.JsonObject declared, string path)
+    {
+        System.Text.Json.Nodes.JsonNode? node = declared;
+        foreach (var part in path.Split('.'))
+        {
+            if (node is not System.Text.Json.Nodes.JsonObject o || !o.TryGetPropertyValue(part, out node))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static ResourceChange Decide(PlanContext context, ManifestObject m)
     {
         var kind = m.Kind;
@@ -52,7 +70,7 @@ internal static class DeclaredPlanner
         if (live is null)
         {
             return policies.HasFlag(ManagementPolicies.Create)
-                ? change with { Action = PlanAction.Create, Secrets = secrets }
+                ? change with { Action = PlanAction.Create, Secrets = secrets, DefaultedPaths = Defaulted(change.After, m.Spec) }
                 : Drift(change, PlanAction.Create, policies, ChangeReasons.CreateForbidden);
         }
 

@@ -23,6 +23,7 @@ public static class Planner
         PrunePlanner.Run(context);
         ReplaceChain.Run(context);
         ReferenceChecker.Run(context);
+        AgreementChecker.Run(context);
         DependencyLinker.Run(context);
         DeleteGuard.Run(context);
         return Assemble(context);

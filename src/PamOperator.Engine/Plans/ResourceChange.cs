@@ -50,6 +50,10 @@ public sealed record ResourceChange
     /// <summary>Dotted paths of secret fields the desired spec sets; their values are absent from Before/After.</summary>
     public IReadOnlyList<string> SensitivePaths { get; init; } = [];
 
+    /// <summary>For a create: the dotted paths of <see cref="After"/> the manifest left out, which take the PAM's
+    /// defaults. Views fold them into one line (JSON keeps every field). Empty otherwise.</summary>
+    public IReadOnlyList<string> DefaultedPaths { get; init; } = [];
+
     /// <summary>Field-level differences, in field order (for Update, Replace and drift reports).</summary>
     public IReadOnlyList<FieldChange> FieldChanges { get; init; } = [];
 

@@ -29,10 +29,10 @@ public static class PlanFile
     };
 
     /// <summary>A run's plan: one section per PAM, in the run's order.</summary>
-    public static string Serialize(RunPlan run)
+    public static string Serialize(RunPlan run, Targeting.PlanSelection? selection = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return Serialize(run.Pams.Select(p => new SavedSection(p.Target.Name, p.Plan)));
+        return Serialize(run.Pams.Select(p => new SavedSection(p.Target.Name, p.Plan)), selection);
     }
 
     /// <summary>One PAM's plan as a file with a single section named <paramref name="name"/>.</summary>
@@ -42,11 +42,12 @@ public static class PlanFile
         return Serialize([new SavedSection(name, plan)]);
     }
 
-    private static string Serialize(IEnumerable<SavedSection> sections)
+    private static string Serialize(IEnumerable<SavedSection> sections, Targeting.PlanSelection? selection = null)
     {
         var document = new PlanFileDocument
         {
             FormatVersion = FormatVersion,
+            Selection = selection,
             Pams = [.. sections.Select(s => new PlanFileSection
             {
                 Name = s.Name,
@@ -99,7 +100,7 @@ public static class PlanFile
             Fingerprint = new StateFingerprint(p.Fingerprint.Value, p.Fingerprint.ObservedTypes, p.Fingerprint.Objects),
             Target = p.Target,
         })).ToList();
-        return new PlanFileResult(sections[0].Plan, []) { Sections = sections };
+        return new PlanFileResult(sections[0].Plan, []) { Sections = sections, Selection = document.Selection };
     }
 
     /// <summary>Fills the secret references of a plan read from a file from <paramref name="manifests"/> (the same

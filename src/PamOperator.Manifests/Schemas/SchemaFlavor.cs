@@ -3,7 +3,7 @@ namespace PamOperator.Manifests.Schemas;
 /// <summary>The two uses of one schema: CLI validation (strict JSON Schema) and the CRD (structural OpenAPI v3).</summary>
 public enum SchemaFlavor
 {
-    /// <summary>JSON Schema for NJsonSchema: <c>additionalProperties: false</c> everywhere, <c>uniqueItems</c> for sets,
+    /// <summary>JSON Schema for JsonSchema.Net: <c>additionalProperties: false</c> everywhere, <c>uniqueItems</c> for sets,
     /// no Kubernetes extensions (rules are evaluated separately from the descriptors).</summary>
     Validation,
 

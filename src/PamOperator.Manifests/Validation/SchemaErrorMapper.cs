@@ -1,13 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NJsonSchema.Validation;
 using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Schema;
 using PamOperator.Manifests.Kinds;
 
 namespace PamOperator.Manifests.Validation;
 
-/// <summary>Turns NJsonSchema errors on a spec into diagnostics that say what to write. Never echoes a value of a
+/// <summary>Turns schema errors on a spec into diagnostics that say what to write. Never echoes a value of a
 /// secret field, and echoes other values only for enumerations.</summary>
 internal static class SchemaErrorMapper
 {
@@ -19,37 +18,37 @@ internal static class SchemaErrorMapper
     {
         var path = JsonPaths.Join("spec", error.Path);
         var field = FieldLookup.Find(fields, error.Path);
-        var missingSecret = error.Kind == ValidationErrorKind.PropertyRequired && field?.Type == FieldType.Secret;
+        var missingSecret = error.Kind == SchemaErrorKind.PropertyRequired && field?.Type == FieldType.Secret;
         if (FieldLookup.IsInSecret(fields, error.Path) && !missingSecret)
         {
             context.Error(DiagnosticCodes.InvalidSecretReference, $"{path} is not a valid secret reference", SecretShapes,
-                error.Kind == ValidationErrorKind.PropertyRequired ? JsonPaths.Parent(path) : path);
+                error.Kind == SchemaErrorKind.PropertyRequired ? JsonPaths.Parent(path) : path);
             return;
         }
 
         switch (error.Kind)
         {
-            case ValidationErrorKind.PropertyRequired:
+            case SchemaErrorKind.PropertyRequired:
                 context.Error(DiagnosticCodes.MissingField, $"{path} is required",
                     $"Add {path}{Described(field)}.", JsonPaths.Parent(path));
                 break;
-            case ValidationErrorKind.NoAdditionalPropertiesAllowed:
+            case SchemaErrorKind.NoAdditionalPropertiesAllowed:
                 UnknownField(error.Path, path, fields, context, (spec["vendor"] as JsonValue)?.ToString());
                 break;
-            case ValidationErrorKind.NotInEnumeration:
+            case SchemaErrorKind.NotInEnumeration:
                 var text = JsonPaths.Get(spec, error.Path) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : "this value";
                 context.Error(DiagnosticCodes.InvalidValue, $"{path}: '{Truncate(text)}' is not allowed",
                     $"Use one of: {string.Join(", ", field?.Enum ?? [])} (case-sensitive).", path);
                 break;
-            case ValidationErrorKind.ItemsNotUnique:
+            case SchemaErrorKind.ItemsNotUnique:
                 context.Error(DiagnosticCodes.InvalidValue, $"{path} lists an entry twice", "Remove the duplicate entries.", path);
                 break;
-            case ValidationErrorKind.PatternMismatch:
+            case SchemaErrorKind.PatternMismatch:
                 context.Error(DiagnosticCodes.InvalidFormat, $"{path} has an invalid format",
-                    $"Expected {field?.FormatHint ?? $"a value matching {error.Schema?.Pattern}"}.", path);
+                    $"Expected {field?.FormatHint ?? $"a value matching {error.Schema?["pattern"]}"}.", path);
                 break;
-            case ValidationErrorKind.NumberTooBig or ValidationErrorKind.NumberTooSmall or ValidationErrorKind.StringTooShort
-                or ValidationErrorKind.StringTooLong or ValidationErrorKind.TooManyItems or ValidationErrorKind.TooFewItems:
+            case SchemaErrorKind.NumberTooBig or SchemaErrorKind.NumberTooSmall or SchemaErrorKind.StringTooShort
+                or SchemaErrorKind.StringTooLong or SchemaErrorKind.TooManyItems or SchemaErrorKind.TooFewItems:
                 context.Error(DiagnosticCodes.OutOfRange, $"{path} is out of range", RangeDetail(error), path);
                 break;
             default:
@@ -79,12 +78,12 @@ internal static class SchemaErrorMapper
     {
         var expected = error.Kind switch
         {
-            ValidationErrorKind.BooleanExpected => "a boolean (true or false)",
-            ValidationErrorKind.IntegerExpected => "a whole number",
-            ValidationErrorKind.NumberExpected => "a number",
-            ValidationErrorKind.StringExpected => "a string",
-            ValidationErrorKind.ObjectExpected => "a mapping (key: value pairs)",
-            ValidationErrorKind.ArrayExpected => "a list",
+            SchemaErrorKind.BooleanExpected => "a boolean (true or false)",
+            SchemaErrorKind.IntegerExpected => "a whole number",
+            SchemaErrorKind.NumberExpected => "a number",
+            SchemaErrorKind.StringExpected => "a string",
+            SchemaErrorKind.ObjectExpected => "a mapping (key: value pairs)",
+            SchemaErrorKind.ArrayExpected => "a list",
             _ => null,
         };
         var actual = JsonPaths.Get(spec, error.Path);
@@ -94,7 +93,7 @@ internal static class SchemaErrorMapper
             return;
         }
 
-        var hint = error.Kind == ValidationErrorKind.BooleanExpected && actual is JsonValue s && s.GetValueKind() == JsonValueKind.String
+        var hint = error.Kind == SchemaErrorKind.BooleanExpected && actual is JsonValue s && s.GetValueKind() == JsonValueKind.String
             && s.GetValue<string>().ToLowerInvariant() is "yes" or "no" or "on" or "off" or "y" or "n"
             ? " YAML 1.2 reads yes/no/on/off as strings: write true or false."
             : "";
@@ -104,12 +103,12 @@ internal static class SchemaErrorMapper
 
     private static string RangeDetail(SchemaError error) => error.Kind switch
     {
-        ValidationErrorKind.NumberTooBig => $"The maximum is {error.Schema?.Maximum}.",
-        ValidationErrorKind.NumberTooSmall => $"The minimum is {error.Schema?.Minimum}.",
-        ValidationErrorKind.StringTooShort => error.Schema?.MinLength == 1 ? "It must not be empty." : $"Use at least {error.Schema?.MinLength} characters.",
-        ValidationErrorKind.StringTooLong => $"Use at most {error.Schema?.MaxLength} characters.",
-        ValidationErrorKind.TooManyItems => $"Use at most {error.Schema?.MaxItems} items.",
-        _ => $"Use at least {error.Schema?.MinItems} item(s); remove the field for the default.",
+        SchemaErrorKind.NumberTooBig => $"The maximum is {error.Schema?["maximum"]}.",
+        SchemaErrorKind.NumberTooSmall => $"The minimum is {error.Schema?["minimum"]}.",
+        SchemaErrorKind.StringTooShort => error.Schema?["minLength"]?.ToJsonString() == "1" ? "It must not be empty." : $"Use at least {error.Schema?["minLength"]} characters.",
+        SchemaErrorKind.StringTooLong => $"Use at most {error.Schema?["maxLength"]} characters.",
+        SchemaErrorKind.TooManyItems => $"Use at most {error.Schema?["maxItems"]} items.",
+        _ => $"Use at least {error.Schema?["minItems"]} item(s); remove the field for the default.",
     };
 
     private static string Described(FieldDescriptor? field) =>

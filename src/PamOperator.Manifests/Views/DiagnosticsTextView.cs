@@ -9,15 +9,27 @@ namespace PamOperator.Manifests.Views;
 /// </summary>
 public static class DiagnosticsTextView
 {
-    public static string Render(IEnumerable<Diagnostic> diagnostics)
+    /// <param name="diagnostics">What to print.</param>
+    /// <param name="color">On a terminal only: errors' first line in red, warnings' in yellow (ANSI).</param>
+    public static string Render(IEnumerable<Diagnostic> diagnostics, bool color = false)
     {
         var sb = new StringBuilder();
         foreach (var d in diagnostics)
         {
+            if (color)
+            {
+                sb.Append(d.Severity == Severity.Error ? "\u001b[31m" : "\u001b[33m");
+            }
+
             sb.Append(d);
             if (d.Address is not null)
             {
                 sb.Append(" [").Append(d.Address).Append(']');
+            }
+
+            if (color)
+            {
+                sb.Append("\u001b[0m");
             }
 
             sb.Append('\n');

@@ -21,5 +21,14 @@ internal static class AccountSafeListenerAssignmentKind
             Field.Reference("safe", "safe_id", "safe", "The safe (by PAM name).") with { Required = true, Immutable = true },
             Field.Reference("listener", "listener_id", "listener", "The listener (by PAM name); optional.") with { Immutable = true },
         ],
+        Agreements =
+        [
+            new ReferenceAgreement(
+                new ReferencePath([["listener"]], "protocol"),
+                new ReferencePath([["account"], ["server", "pool"]], "protocol"),
+                "the listener serves {left}, but the account connects with {right}",
+                "Fudo refuses a listener of another protocol than the account's server or pool: choose a listener of that protocol "
+                + "(pamctl list listeners shows them), or leave listener out."),
+        ],
     };
 }

@@ -34,6 +34,18 @@ public partial class CiExamplesTests
 
     [Theory]
     [MemberData(nameof(Files))]
+    public void CiFile_InstallsThePinnedToolPackage_NotFromSource(string file)
+    {
+        var version = (string?)System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Build.props"))
+            .Descendants("VersionPrefix").Single();
+
+        Text(file).Should().Contain("dotnet tool install --tool-path").And.Contain("pamctl --version \"$PAMCTL_VERSION\"")
+            .And.Contain($"PAMCTL_VERSION: {version}", "the pinned version is the one dotnet pack makes")
+            .And.NotContain("git clone").And.NotContain("dotnet publish").And.NotContain("dotnet build");
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
     public async Task CiFile_CommandsRunInOrderAgainstASimulator(string file)
     {
         await using var ws = await SimulatorWorkspace.StartAsync(requestsPerSecond: 1000);

@@ -81,11 +81,12 @@ public class CiOutputTests
     }
 
     [Fact]
-    public async Task Plan_Markdown_150NewSafes_FitsAPullRequestComment_AndPointsToTheSavedPlan()
+    public async Task Plan_Markdown_400NewSafes_FitsAPullRequestComment_AndPointsToTheSavedPlan()
     {
         await using var ws = await SimulatorWorkspace.StartAsync();
         var safes = new StringBuilder();
-        for (var i = 0; i < 150; i++)
+        // 400: creates fold their defaults into one line, so 150 safes now fit a comment whole.
+        for (var i = 0; i < 400; i++)
         {
             safes.Append(Safe($"ci-many-{i:000}", "\n  loginReason: true")).Append("---\n");
         }
@@ -96,8 +97,8 @@ public class CiOutputTests
 
         plan.ExitCode.Should().Be(2, plan.All);
         plan.Out.Length.Should().BeLessThanOrEqualTo(65_536);
-        plan.Out.Should().Contain("| 150 | 0 | 0 |").And.Contain("summarised").And.Contain("plan.bin")
-            .And.Contain("ci-many-000").And.Contain("Plan: 150 to add, 0 to change, 0 to destroy.");
+        plan.Out.Should().Contain("| 400 | 0 | 0 |").And.Contain("summarised").And.Contain("plan.bin")
+            .And.Contain("ci-many-000").And.Contain("Plan: 400 to add, 0 to change, 0 to destroy.");
         File.Exists(Path.Combine(ws.Directory, "plan.bin")).Should().BeTrue();
     }
 

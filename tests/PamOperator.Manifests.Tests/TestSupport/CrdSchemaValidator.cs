@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using NJsonSchema;
 using PamOperator.Manifests.Cel;
 using PamOperator.Manifests.Validation;
 
@@ -15,9 +14,9 @@ namespace PamOperator.Manifests.Tests.TestSupport;
 public sealed class CrdSchemaValidator
 {
     private readonly JsonObject _schema;
-    private readonly JsonSchema _strict;
+    private readonly CompiledSchema _strict;
 
-    private CrdSchemaValidator(JsonObject schema, JsonSchema strict)
+    private CrdSchemaValidator(JsonObject schema, CompiledSchema strict)
     {
         _schema = schema;
         _strict = strict;
@@ -28,7 +27,7 @@ public sealed class CrdSchemaValidator
         var crd = YamlFile.Documents(await File.ReadAllTextAsync(crdFile), crdFile).Single();
         var schema = crd["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!.AsObject();
         var strict = Strict(schema.DeepClone().AsObject());
-        return new CrdSchemaValidator(schema, await JsonSchema.FromJsonAsync(strict.ToJsonString()));
+        return new CrdSchemaValidator(schema, SchemaValidator.Compile(strict));
     }
 
     public IReadOnlyList<string> Rejections(JsonObject document)

@@ -41,6 +41,8 @@ internal sealed record PlanFileChange
 
     public ObjectType? SelectedBy { get; init; }
 
+    public IReadOnlyList<string> DefaultedPaths { get; init; } = [];
+
     public static PlanFileChange From(ResourceChange c) => new()
     {
         Address = c.Address,
@@ -59,6 +61,7 @@ internal sealed record PlanFileChange
         Dependencies = c.Dependencies,
         Location = c.Location,
         SelectedBy = c.SelectedBy,
+        DefaultedPaths = c.DefaultedPaths,
     };
 
     public ResourceChange ToChange() => new()
@@ -79,5 +82,6 @@ internal sealed record PlanFileChange
         Dependencies = Dependencies,
         Location = Location,
         SelectedBy = SelectedBy,
+        DefaultedPaths = DefaultedPaths,
     };
 }

@@ -6,4 +6,7 @@ internal sealed record PlanFileDocument
     public required int FormatVersion { get; init; }
 
     public required IReadOnlyList<PlanFileSection> Pams { get; init; }
+
+    /// <summary>The targeting the plan was made with (absent for a plan of everything).</summary>
+    public Targeting.PlanSelection? Selection { get; init; }
 }
