@@ -33,11 +33,9 @@ public class ApplyParallelismTests
         var writes = ws.Simulator.RequestLog.Where(r => r.Method == "POST").ToList();
         writes.Should().HaveCount(12).And.OnlyContain(r => r.Status == 200);
         var inFlight = MaxInFlight(writes);
-        inFlight.Should().BeGreaterThan(1, "independent creates run at the same time");
+        inFlight.Should().BeGreaterThan(1, "independent creates run at the same time (counted from the PAM's request log, not from a wall-clock bound)");
         MaxInFlight(writes, TimeSpan.FromMilliseconds(10)).Should().BeLessThanOrEqualTo(Parallelism,
             "never more writes at once than the ProviderConfig's parallelism (each takes 100 ms: a real excess overlaps by far more than 10 ms)");
-        var span = writes.Max(r => r.EndedAt) - writes.Min(r => r.StartedAt);
-        span.Should().BeLessThan(TimeSpan.FromMilliseconds(12 * 100), "12 writes of 100 ms each did not run one after another");
     }
 
     [Fact]
