@@ -35,7 +35,7 @@ internal static class PoolKind
                     new(FudoDiagnosticCodes.DuplicateItem,
                         "self.all(a, self.exists_one(b, b.server == a.server))",
                         "a server is listed twice",
-                        "List each server of the pool once.") { Reason = "FieldValueDuplicate" },
+                        "List each server of the pool once."),
                 ],
             },
         ],

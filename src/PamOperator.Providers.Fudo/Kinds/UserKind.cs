@@ -74,7 +74,7 @@ internal static class UserKind
                     new(FudoDiagnosticCodes.DuplicateItem,
                         "self.all(a, self.exists_one(b, b.position == a.position))",
                         "two authentication methods share a position",
-                        "Give each method its own position (0, 1, ...).") { Reason = "FieldValueDuplicate" },
+                        "Give each method its own position (0, 1, ...)."),
                 ],
             },
             Field.Secret("password", null, "The secret of the password method, by reference (valueFrom). Write-only: sent when a password method is created; unused without one."),

@@ -64,10 +64,7 @@ internal static class UserSafeAssignmentKind
                     new(FudoDiagnosticCodes.TimeWindowOverlap,
                         "self.all(a, self.exists_one(b, b.dayOfWeek == a.dayOfWeek))",
                         "more than one time window on the same day",
-                        "Fudo keeps one window per day: merge the windows of each dayOfWeek into one (e.g. 07:00:00-19:00:00), or use a second user-safe assignment.")
-                    {
-                        Reason = "FieldValueDuplicate",
-                    },
+                        "Fudo keeps one window per day: merge the windows of each dayOfWeek into one (e.g. 07:00:00-19:00:00), or use a second user-safe assignment."),
                 ],
             },
         ],

@@ -49,10 +49,7 @@ public static class SpsKinds
                 Rules =
                 [
                     new(SpsDiagnosticCodes.MemberListedTwice, "self.all(m, self.exists_one(n, n.user == m.user))",
-                        "a user is listed twice in members", "List each member once.")
-                    {
-                        Reason = "FieldValueDuplicate",
-                    },
+                        "a user is listed twice in members", "List each member once."),
                 ],
             },
         ]);

@@ -10,15 +10,16 @@ namespace PamOperator.Kubernetes.TestServer.Tests.Admission;
 public class CrdRulesTests
 {
     [Fact]
-    public void OverlappingTimeWindows_AreADuplicate_AndDisjointOnesPass()
+    public void OverlappingTimeWindows_AreRefusedWithTheRuleMessage_AndDisjointOnesPass()
     {
         var spec = Spec("fudo.pamoperator.io_usersafeassignments.yaml");
         const string Monday = """{"dayOfWeek":"Monday","validFrom":"08:00:00","validTo":"12:00:00"}""";
         var overlapping = Errors(spec, $$"""{"user":"a","safe":"s","useTimePolicy":true,"timePolicy":[{{Monday}},{"dayOfWeek":"Monday","validFrom":"11:00:00","validTo":"13:00:00"}]}""");
         var disjoint = Errors(spec, $$"""{"user":"a","safe":"s","useTimePolicy":true,"timePolicy":[{{Monday}},{"dayOfWeek":"Tuesday","validFrom":"11:00:00","validTo":"13:00:00"}]}""");
 
-        overlapping.Select(e => e.ToString()).Should().ContainSingle().Which.Should().Be("spec.timePolicy: Duplicate value: \"array\"",
-            "kube-apiserver shows the value's type, not the message, for reason FieldValueDuplicate");
+        overlapping.Select(e => e.ToString()).Should().ContainSingle().Which.Should().Be(
+            "spec.timePolicy: Invalid value: \"array\": PAM206: more than one time window on the same day",
+            "reason FieldValueInvalid carries the rule's message to kubectl (FieldValueDuplicate would show only the value's type)");
         disjoint.Should().BeEmpty();
     }
 
