@@ -46,9 +46,14 @@ public sealed class PamctlProcess : IAsyncDisposable
 
     /// <summary>Starts <c>dotnet pamctl.dll args</c> in <paramref name="workingDirectory"/>, with the test process's
     /// environment plus <paramref name="environment"/>.</summary>
-    public static PamctlProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static PamctlProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartExecutable("dotnet", workingDirectory, environment, [DllPath, .. args]);
+
+    /// <summary>Starts <paramref name="executable"/> (e.g. an installed <c>pamctl</c>) the same way.</summary>
+    public static PamctlProcess StartExecutable(string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment,
+        params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -56,7 +61,6 @@ public sealed class PamctlProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(DllPath);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
