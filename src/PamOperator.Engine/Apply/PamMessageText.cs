@@ -19,8 +19,8 @@ namespace PamOperator.Engine.Apply;
 /// <item>Wire ids become the objects they denote, where the run knows the mapping: every id of the observed state and
 /// every id created by this apply is written <c>Kind/name</c> (the manifest's <c>metadata.name</c> for a declared
 /// object, the PAM name or natural key otherwise). A vendor word before the id (<c>server 1232...</c>) or quotes around
-/// it are folded into the name. Ids shorter than 4 characters are replaced only after their type's word, so that a
-/// number in a sentence is left alone.</item>
+/// it are folded into the name; an id that is a path segment becomes <c>{Kind/name}</c>. Other ids shorter than 4
+/// characters are replaced only after their type's word, so that a number in a sentence is left alone.</item>
 /// <item>Wire attribute names of the refused object's kind (<c>server_id</c>) become its spec paths
 /// (<c>spec.server</c>), and compound wire type names (<c>user_safe</c>) become kinds.</item>
 /// <item>Bounded to <see cref="MaxLength"/> characters.</item>
@@ -151,6 +151,14 @@ public sealed partial class PamMessageText
             lock (candidates)
             {
                 named = [.. candidates];
+            }
+
+            if (m.Index > 0 && text[m.Index - 1] == '/')
+            {
+                // A path segment (PATCH /api/accounts/2_3): a placeholder keeps the path readable as a path.
+                sb.Append(text, copied, m.Index - copied).Append('{').Append(Join(named)).Append('}');
+                copied = m.Index + m.Length;
+                continue;
             }
 
             var (word, wordStart) = WordBefore(text, m.Index, copied);

@@ -47,8 +47,10 @@ public class PamRefusalTextTests
         var step = new PlanStep(scenario.Plan.Changes.Single(c => c.Address.Name == "alice-ops"), StepOperation.Create);
 
         var message = text.Translate($"user_id: user {Live.IdOf("user", "alice")} is blocked; safe_id is required; path/user_id and x.user_id stay", step);
+        var path = text.Translate($"PATCH /api/users/{Live.IdOf("user", "bob")}/x answered 404", step);
 
         message.Should().Be("spec.user: User/alice is blocked; spec.safe is required; path/user_id and x.user_id stay");
+        path.Should().Be("PATCH /api/users/{User/bob}/x answered 404");
     }
 
     [Fact]
