@@ -48,6 +48,7 @@ public sealed class ApplyWorkflow(CliConsole console)
             Parallelism = parallelism,
             Hooks = new ConsoleApplyHooks(console.Out, several ? $"[{section.Target.Name}] " : ""),
             Journal = journals[section.Target.Name],
+            Redactor = console.Redactor,
         }, cancellationToken);
         Results = results;
         RecordOrphans(results.Where(r => r.Result.Succeeded).Select(r => r.Section.Target));
@@ -121,12 +122,20 @@ public sealed class ApplyWorkflow(CliConsole console)
             return ExitCodes.Error;
         }
 
-        var failed = Diagnostic.Error(DiagnosticCodes.ApplyFailed, $"{prefix}apply failed: {result.RootCause}", Aftermath(result, journal));
+        var failed = Failed(result, journal, prefix);
         _reported.Add(failed);
         await console.Error.WriteAsync(DiagnosticsTextView.Render([failed]));
         await console.Out.WriteLineAsync("\n" + prefix + FailureSummary(result));
         return ExitCodes.Error;
     }
+
+    /// <summary>PAM405. When the PAM refused one write, it is located at that object's manifest and names it as the
+    /// user does (<c>create Account/db-admin</c>, the plan address in brackets); the PAM's message is already in manifest
+    /// vocabulary (<see cref="PamMessageText"/>).</summary>
+    internal static Diagnostic Failed(ApplyResult result, FileApplyJournal journal, string prefix) => result.Failure is { } failure
+        ? Diagnostic.Error(DiagnosticCodes.ApplyFailed, $"{prefix}apply failed: {failure}",
+            Aftermath(result, journal), failure.Location, failure.Address)
+        : Diagnostic.Error(DiagnosticCodes.ApplyFailed, $"{prefix}apply failed: {result.RootCause}", Aftermath(result, journal));
 
     /// <summary>The closing line of a failed apply: what was changed, and what was rolled back or undone.</summary>
     internal static string FailureSummary(ApplyResult result)

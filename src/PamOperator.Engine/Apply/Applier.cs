@@ -37,7 +37,7 @@ public static class Applier
         }
 
         await using var session = await request.Writer.BeginAsync([.. ordered.Select(s => operations[s])], request.Live, cancellationToken);
-        var run = new StepRun(request, session, operations);
+        var run = new StepRun(request, session, operations, new PamMessageText(request.Plan, request.Live, request.Kinds, request.Redactor));
         return session.Guarantee is TransactionGuarantee.Atomic or TransactionGuarantee.ServerTransaction
             ? await run.StageAndCommitAsync(ordered, cancellationToken)
             : await run.WalkAsync(graph.Graph, cancellationToken);

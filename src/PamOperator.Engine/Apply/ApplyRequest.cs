@@ -29,6 +29,10 @@ public sealed record ApplyRequest
     /// <summary>Where intents are recorded before non-transactional writes. Default: none.</summary>
     public IApplyJournal Journal { get; init; } = NullApplyJournal.Instance;
 
+    /// <summary>Every secret value the run resolved: masked in the PAM's messages before they are reported (see
+    /// <see cref="PamMessageText"/>). Null: only secret-looking values are masked.</summary>
+    public Core.Security.SecretRedactor? Redactor { get; init; }
+
     /// <summary>The clock of journal entries. Default: the system clock.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

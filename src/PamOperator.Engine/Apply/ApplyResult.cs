@@ -22,6 +22,10 @@ public sealed record ApplyResult
 
     public string? RootCause { get; init; }
 
+    /// <summary>The write the PAM refused, when one was (null when the cause was not one write, e.g. a commit the PAM
+    /// refused as a whole): the object in manifest terms and the PAM's message in manifest vocabulary.</summary>
+    public ApplyFailure? Failure { get; init; }
+
     /// <summary>True when the PAM's answer to a transaction's commit was lost (a connection failure or timeout, the PAM
     /// naming no refused write): it may or may not have taken effect, all or nothing. Run plan to see which.</summary>
     public bool OutcomeUnknown { get; init; }

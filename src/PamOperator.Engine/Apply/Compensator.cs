@@ -10,7 +10,7 @@ namespace PamOperator.Engine.Apply;
 /// journals and reports each. Not cancellable: a half-undone apply is worse than a slow one, and each call is bounded
 /// by the provider's request timeout.
 /// </summary>
-internal sealed class Compensator(IWriteSession session, LiveState live, IApplyHooks hooks, JournalRecorder journal)
+internal sealed class Compensator(IWriteSession session, LiveState live, IApplyHooks hooks, JournalRecorder journal, PamMessageText messages)
 {
     public async Task<IReadOnlyList<CompensationReport>> UndoAsync(IEnumerable<(PlanStep Step, WriteOperation Operation, string? CreatedId)> completedLastFirst)
     {
@@ -21,7 +21,7 @@ internal sealed class Compensator(IWriteSession session, LiveState live, IApplyH
             var outcome = await session.WriteAsync(undo, CancellationToken.None);
             var report = outcome.Succeeded
                 ? new CompensationReport(step, true, $"{undo.Id}: restored", note)
-                : new CompensationReport(step, false, $"{undo.Id}: FAILED: {outcome.Error?.Message}", note);
+                : new CompensationReport(step, false, $"{undo.Id}: FAILED: {messages.Translate(outcome.Error?.Message, step)}", note);
             await journal.RecordAsync(outcome.Succeeded ? "compensated" : "compensation-failed", step, createdId, null, report.Message, CancellationToken.None);
             hooks.Compensated(report);
             reports.Add(report);

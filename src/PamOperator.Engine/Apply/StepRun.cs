@@ -8,7 +8,8 @@ namespace PamOperator.Engine.Apply;
 
 /// <summary>The execution half of one apply: runs the steps through the session, then commits, rolls back, or
 /// compensates (<see cref="Compensator"/>), and reports every step once.</summary>
-internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dictionary<PlanStep, WriteOperation> operations)
+/// Every PAM message is put in manifest vocabulary by <see cref="PamMessageText"/> before it is reported or journaled.
+internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dictionary<PlanStep, WriteOperation> operations, PamMessageText messages)
 {
     private const string NotAppliedAtomic = "not applied: the atomic transaction was rolled back";
     private const string NotAppliedServer = "not applied: the server transaction was rolled back";
@@ -27,19 +28,28 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         foreach (var step in ordered)
         {
             request.Hooks.StepStarted(step);
-            var staged = await session.WriteAsync(operations[step], cancellationToken);
+            var staged = await WriteAsync(operations[step], cancellationToken);
             if (!staged.Succeeded)
             {
                 await session.RollbackAsync(cancellationToken);
-                return Aborted(ordered, step, staged.Error!.Message, clock.Elapsed);
+                return Aborted(ordered, step, messages.Translate(staged.Error!.Message, step), clock.Elapsed);
             }
         }
 
         var commit = await session.CommitAsync(cancellationToken);
         if (!commit.Succeeded)
         {
-            var message = commit.Error?.Message ?? "the transaction failed";
-            return ordered.FirstOrDefault(s => s.Name == commit.FailedOperationId) is { } failed
+            var failed = ordered.FirstOrDefault(s => s.Name == commit.FailedOperationId);
+            foreach (var (operation, id) in commit.CreatedIds)
+            {
+                if (ordered.FirstOrDefault(s => s.Name == operation) is { } created)
+                {
+                    messages.Created(created, id);
+                }
+            }
+
+            var message = messages.Translate(commit.Error?.Message ?? "the transaction failed", failed);
+            return failed is not null
                 ? Aborted(ordered, failed, message, clock.Elapsed)
                 : Unattributed(ordered, message, outcomeUnknown: commit.OutcomeUnknown);
         }
@@ -66,13 +76,14 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
             var commit = await session.CommitAsync(cancellationToken);
             return commit.Succeeded
                 ? Result(succeeded: true, rootCause: null, [])
-                : Result(succeeded: false, commit.Error?.Message ?? "the transaction failed to commit", []);
+                : Result(succeeded: false, messages.Translate(commit.Error?.Message ?? "the transaction failed to commit", null), []);
         }
 
         var root = walk.Failures[0];
         var rootCause = $"{root.Node.Name}: {root.Message}";
         var completed = _completed.Reverse().Select(c => (c.Step, operations[c.Step], c.Id));
-        return Result(succeeded: false, rootCause, await new Compensator(session, request.Live, request.Hooks, _journal).UndoAsync(completed));
+        var undone = await new Compensator(session, request.Live, request.Hooks, _journal, messages).UndoAsync(completed);
+        return Result(succeeded: false, rootCause, undone) with { Failure = new ApplyFailure(root.Node, root.Message ?? "failed") };
     }
 
     private async Task<StepResult> RunStepAsync(PlanStep step, CancellationToken cancellationToken)
@@ -87,16 +98,17 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         }
 
         var clock = Stopwatch.StartNew();
-        var outcome = await session.WriteAsync(operation, cancellationToken);
+        var outcome = await WriteAsync(operation, cancellationToken);
         if (outcome.Succeeded)
         {
             _completed.Enqueue((step, outcome.ExternalId));
+            messages.Created(step, outcome.ExternalId);
             await JournalIf(journaled, "done", step, outcome.ExternalId ?? operation.ExternalId, null, cancellationToken);
             Report(new StepReport(step, StepStatus.Succeeded, clock.Elapsed, outcome.ExternalId ?? operation.ExternalId));
             return StepResult.Success;
         }
 
-        var message = outcome.Error?.Message ?? "failed";
+        var message = messages.Translate(outcome.Error?.Message ?? "failed", step);
         await JournalIf(journaled, "failed", step, operation.ExternalId, message, cancellationToken);
         Report(new StepReport(step, StepStatus.Failed, clock.Elapsed, Message: message));
         return StepResult.Failure(message);
@@ -111,7 +123,7 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
                 : new StepReport(step, StepStatus.Skipped, TimeSpan.Zero, Message: NotApplied));
         }
 
-        return Result(succeeded: false, $"{failed.Name}: {message}", []);
+        return Result(succeeded: false, $"{failed.Name}: {message}", []) with { Failure = new ApplyFailure(failed, message) };
     }
 
     /// <summary>The commit failed without naming a write. When the session says the answer was lost the outcome is
@@ -127,6 +139,19 @@ internal sealed class StepRun(ApplyRequest request, IWriteSession session, Dicti
         }
 
         return Result(succeeded: false, $"the {TransactionName} transaction of {ordered.Count} writes: {message}", []) with { OutcomeUnknown = outcomeUnknown };
+    }
+
+    /// <summary>A PAM failure thrown by a session is a failed write like one it returns.</summary>
+    private async Task<WriteOutcome> WriteAsync(WriteOperation operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await session.WriteAsync(operation, cancellationToken);
+        }
+        catch (Core.Providers.PamApiException ex)
+        {
+            return WriteOutcome.Failed(ex);
+        }
     }
 
     private void Report(StepReport report)

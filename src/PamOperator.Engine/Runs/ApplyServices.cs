@@ -16,4 +16,7 @@ public sealed record ApplyServices
     public int? Parallelism { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The run's secret values, masked in the PAM's messages (see <see cref="PamMessageText"/>).</summary>
+    public Core.Security.SecretRedactor? Redactor { get; init; }
 }

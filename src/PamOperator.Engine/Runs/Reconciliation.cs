@@ -66,6 +66,7 @@ public static class Reconciliation
             Hooks = services.Hooks,
             Journal = services.Journal,
             Time = services.Time,
+            Redactor = services.Redactor,
         }, cancellationToken);
     }
 

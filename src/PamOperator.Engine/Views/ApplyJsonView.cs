@@ -8,7 +8,7 @@ namespace PamOperator.Engine.Views;
 
 /// <summary>
 /// The result of <c>pamctl apply --output json</c>: whether it succeeded, per PAM the counts, the transaction guarantee,
-/// the root cause, whether the outcome is unknown, each step (address, operation, status, id, message) and undo, and
+/// the root cause, the refused write in manifest terms (<c>failure</c>), whether the outcome is unknown, each step (address, operation, status, id, message) and undo, and
 /// every diagnostic. Messages never carry a secret (the engine's contract). Pure.
 /// </summary>
 public static class ApplyJsonView
@@ -34,6 +34,21 @@ public static class ApplyJsonView
         return root.ToJsonString(ValueText.Indented) + "\n";
     }
 
+    /// <summary>The write the PAM refused, in manifest terms: <c>{operation, kind, name, address, file, line, column,
+    /// message}</c>; null when no single write was refused.</summary>
+    private static JsonObject? Failure(ApplyFailure? failure) => failure is null ? null : new JsonObject
+    {
+        ["operation"] = failure.Operation,
+        ["kind"] = failure.Step.Change.Address.Kind,
+        ["name"] = failure.Step.Change.Address.Name,
+        ["object"] = failure.Name,
+        ["address"] = failure.Address,
+        ["file"] = failure.Location?.File,
+        ["line"] = failure.Location?.Line,
+        ["column"] = failure.Location?.Column,
+        ["message"] = failure.Message,
+    };
+
     private static JsonNode Pam(PamPlan section, ApplyResult result) => new JsonObject
     {
         ["name"] = section.Target.Name,
@@ -42,6 +57,7 @@ public static class ApplyJsonView
         ["guarantee"] = result.Guarantee?.ToString(),
         ["outcome_unknown"] = result.OutcomeUnknown,
         ["root_cause"] = result.RootCause,
+        ["failure"] = Failure(result.Failure),
         ["added"] = result.Added,
         ["changed"] = result.Changed,
         ["destroyed"] = result.Destroyed,

@@ -79,7 +79,10 @@ internal sealed class BatchExecutor(ProviderConnection connection, OperatorMetri
         var changes = plan.Changes.ToDictionary(c => c.Address.ToString(), StringComparer.Ordinal);
         var steps = (result?.Steps ?? []).GroupBy(s => s.Step.Change.Address.ToString(), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var failure = result is { Succeeded: false } ? result.RootCause ?? string.Join("; ", result.Diagnostics.Select(d => d.Summary)) : null;
+        // The refused write in manifest terms (Kind/name, the PAM's message with wire ids named), else the root cause.
+        var failure = result is { Succeeded: false }
+            ? result.Failure?.ToString() ?? result.RootCause ?? string.Join("; ", result.Diagnostics.Select(d => d.Summary))
+            : null;
         foreach (var member in inputs.Desired.Concat(inputs.Removed))
         {
             var change = changes.GetValueOrDefault(member.Address);
@@ -87,7 +90,8 @@ internal sealed class BatchExecutor(ProviderConnection connection, OperatorMetri
             var changed = change is not null && change.Action != PlanAction.NoOp;
             if (changed && failure is not null && (memberSteps.Count == 0 || !memberSteps.All(s => s.Status == StepStatus.Succeeded)))
             {
-                var message = memberSteps.FirstOrDefault(s => s.Message is not null)?.Message ?? failure;
+                var own = result?.Failure is { } refused && memberSteps.Any(s => s.Step.Name == refused.Step.Name);
+                var message = own ? failure : memberSteps.FirstOrDefault(s => s.Message is not null)?.Message is { } skipped ? $"{skipped} ({failure})" : failure;
                 inputs.Outcomes[member.Resource.Key] = ObjectOutcome.Failed(ConditionReasons.ReconcileFailed, $"apply failed: {message}");
                 continue;
             }

@@ -95,7 +95,8 @@ public class ApplyConsoleTests
         var apply = await ws.RunAsync("apply", "-f", ws.Manifests, "--auto-approve");
 
         apply.ExitCode.Should().Be(1);
-        apply.Error.Should().Contain("PAM405").And.Contain("apply failed: create fudo_safe.console-b").And.Contain("The transaction was not committed");
+        apply.Error.Should().Contain("PAM405").And.Contain("apply failed: create Safe/console-b: ").And.Contain("[fudo_safe.console-b]")
+            .And.Contain("The transaction was not committed");
         apply.Out.Should().EndWith("\nApply failed! Nothing was changed: the transaction was rolled back.\n");
     }
 
@@ -109,7 +110,8 @@ public class ApplyConsoleTests
         var apply = await ws.RunAsync("apply", "-f", ws.Manifests, "--auto-approve", "--parallelism", "1");
 
         apply.ExitCode.Should().Be(1);
-        apply.Error.Should().Contain("apply failed: create fudo_user_safe_assignment.alice-b")
+        apply.Error.Should().Contain("safes.yaml:13:1: error PAM405: apply failed: create UserSafeAssignment/alice-b: ")
+            .And.Contain("[fudo_user_safe_assignment.alice-b]")
             .And.Contain("The 2 completed change(s) were undone in reverse order").And.Contain("Journal: ");
         apply.Out.Should().Contain("fudo_safe.console-b: undo done").And.Contain("fudo_safe.console-a: undo done");
         apply.Out.Should().EndWith("\nApply failed! Resources: 2 added, 0 changed, 0 destroyed, then undone: all 2 restored.\n");

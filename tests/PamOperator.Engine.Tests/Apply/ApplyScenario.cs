@@ -41,6 +41,8 @@ internal sealed class ApplyScenario
 
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    public Core.Security.SecretRedactor Redactor { get; } = new();
+
     public async Task<ApplyResult> RunAsync(int parallelism = 10)
     {
         Secrets = new FakeSecretSource(SecretValues);
@@ -55,6 +57,7 @@ internal sealed class ApplyScenario
             Hooks = Hooks,
             Journal = Journal,
             Time = Time,
+            Redactor = Redactor,
         }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
     }
 

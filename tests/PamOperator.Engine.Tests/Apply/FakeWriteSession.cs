@@ -28,6 +28,9 @@ internal sealed class FakeWriteSession(TransactionGuarantee guarantee, EventLog 
     /// <summary>Operations (by id) whose write fails.</summary>
     public HashSet<string> FailIds { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The PAM's message for a failed write (default: <c>injected failure of ID</c>).</summary>
+    public Func<WriteOperation, string>? FailMessage { get; set; }
+
     /// <summary>Commit fails, naming this operation id (or none when null).</summary>
     public bool FailCommit { get; set; }
 
@@ -76,7 +79,7 @@ internal sealed class FakeWriteSession(TransactionGuarantee guarantee, EventLog 
             if (number == FailNthWrite || FailIds.Contains(operation.Id))
             {
                 events.Add($"failed {operation.Id}");
-                return WriteOutcome.Failed(new PamApiException(ApiErrorKind.Transient, $"injected failure of {operation.Id}", 500));
+                return WriteOutcome.Failed(new PamApiException(ApiErrorKind.Transient, FailMessage?.Invoke(operation) ?? $"injected failure of {operation.Id}", 500));
             }
 
             return guarantee == TransactionGuarantee.Atomic

@@ -134,7 +134,8 @@ public sealed class OperatorHarness : IAsyncDisposable
         await Server.DisposeAsync();
     }
 
-    private HttpClient SimulatorClient()
+    /// <summary>A client of the simulator's API, with its key (the caller disposes it).</summary>
+    public HttpClient SimulatorClient()
     {
         var http = new HttpClient { BaseAddress = Simulator.BaseAddress };
         http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", Simulator.ApiKey);
