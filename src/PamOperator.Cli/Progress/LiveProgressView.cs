@@ -1,0 +1,73 @@
+using Spectre.Console;
+
+namespace PamOperator.Cli.Progress;
+
+/// <summary>
+/// The live display on a terminal (Spectre.Console, on stderr): one line per PAM of the phase, redrawn in place as the
+/// engine reports, e.g. <c>prod  observing 6 kinds: 1,204 objects read</c> or
+/// <c>prod  ━━━━━━━━━──────────  12/40 steps  create fudo_safe.ops</c>. Lines are cut to the terminal's width so that
+/// none wraps (a wrapped line could not be erased). Erased when the phase ends: what stays on the screen is the
+/// command's own output.
+/// </summary>
+internal sealed class LiveProgressView(IAnsiConsole console, ProgressBoard board) : ILiveRegion
+{
+    private const int BarWidth = 20;
+    private int _drawn;
+
+    public void Erase()
+    {
+        if (_drawn > 0)
+        {
+            // Up one line and clear it, once per drawn line: the cursor ends at the start of the first one.
+            console.WriteAnsi(string.Concat(Enumerable.Repeat("\u001b[1A\u001b[2K", _drawn)));
+            _drawn = 0;
+        }
+    }
+
+    public void Draw()
+    {
+        var sections = board.Sections;
+        if (sections.Count == 0)
+        {
+            return;
+        }
+
+        var width = Math.Max(20, console.Profile.Width - 1);
+        var nameWidth = Math.Min(sections.Max(s => s.Pam.Length), width / 3);
+        foreach (var section in sections)
+        {
+            console.Write(Line(section, nameWidth, width));
+            console.WriteLine();
+        }
+
+        _drawn = sections.Count;
+    }
+
+    private static Paragraph Line(SectionProgress section, int nameWidth, int width)
+    {
+        var line = new Paragraph();
+        var name = Cut(section.Pam, nameWidth).PadRight(nameWidth);
+        line.Append(name, new Style(decoration: Decoration.Bold));
+        var used = name.Length;
+        if (section.Phase is ProgressPhase.Applying or ProgressPhase.Applied)
+        {
+            var done = section.StepsTotal == 0 ? BarWidth : (int)((long)BarWidth * section.StepsDone / section.StepsTotal);
+            line.Append("  " + new string('━', done), new Style(section.StepsFailed > 0 ? Color.Red : Color.Green));
+            line.Append(new string('─', BarWidth - done), new Style(Color.Grey));
+            used += 2 + BarWidth;
+        }
+
+        var state = "  " + ProgressText.State(section);
+        line.Append(Cut(state, width - used), new Style(section.Phase == ProgressPhase.ObserveFailed ? Color.Red : Color.Default));
+        used += Math.Min(state.Length, Math.Max(0, width - used));
+        if (section.CurrentStep is { } step && width - used > 4)
+        {
+            line.Append(Cut("  " + step, width - used), new Style(Color.Grey));
+        }
+
+        return line;
+    }
+
+    private static string Cut(string text, int width) =>
+        width <= 0 ? "" : text.Length <= width ? text : text[..Math.Max(0, width - 1)] + "…";
+}
