@@ -64,14 +64,17 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In,
             Interactive = InteractionSupport.Yes,
             ColorSystem = ColorSystemSupport.Detect,
         });
+        var columns = 0;
         try
         {
-            console.Profile.Width = Math.Max(20, Console.WindowWidth);
+            columns = Console.WindowWidth;
         }
         catch (IOException)
         {
-            // No window size to read: Spectre's default width (80) stands.
+            // No window size to read: 80 columns, as Spectre assumes.
         }
+
+        console.Profile.Width = columns > 0 ? columns : 80;
 
         return console;
     }

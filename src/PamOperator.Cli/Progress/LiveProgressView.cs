@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace PamOperator.Cli.Progress;
 
@@ -32,15 +33,18 @@ internal sealed class LiveProgressView(IAnsiConsole console, ProgressBoard board
             return;
         }
 
-        var width = Math.Max(20, console.Profile.Width - 1);
-        var nameWidth = Math.Min(sections.Max(s => s.Pam.Length), width / 3);
+        // One column short of the terminal's width, so that no line wraps (the cursor would move to the next line).
+        var width = Math.Max(1, console.Profile.Width - 1);
+        var nameWidth = Math.Min(sections.Max(s => s.Pam.Length), Math.Max(4, width / 3));
+        var options = RenderOptions.Create(console, console.Profile.Capabilities);
         foreach (var section in sections)
         {
-            console.Write(Line(section, nameWidth, width));
+            var line = Line(section, nameWidth, width);
+            console.Write(line);
             console.WriteLine();
+            // Counted as Spectre lays it out, so that a line the terminal wrapped after all is still erased whole.
+            _drawn += 1 + ((IRenderable)line).Render(options, console.Profile.Width).Count(segment => segment.IsLineBreak);
         }
-
-        _drawn = sections.Count;
     }
 
     private static Paragraph Line(SectionProgress section, int nameWidth, int width)
@@ -49,7 +53,7 @@ internal sealed class LiveProgressView(IAnsiConsole console, ProgressBoard board
         var name = Cut(section.Pam, nameWidth).PadRight(nameWidth);
         line.Append(name, new Style(decoration: Decoration.Bold));
         var used = name.Length;
-        if (section.Phase is ProgressPhase.Applying or ProgressPhase.Applied)
+        if (section.Phase is ProgressPhase.Applying or ProgressPhase.Applied && width - used >= BarWidth + 16)
         {
             var done = section.StepsTotal == 0 ? BarWidth : (int)((long)BarWidth * section.StepsDone / section.StepsTotal);
             line.Append("  " + new string('━', done), new Style(section.StepsFailed > 0 ? Color.Red : Color.Green));
