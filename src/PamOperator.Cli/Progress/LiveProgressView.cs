@@ -37,9 +37,17 @@ internal sealed class LiveProgressView(IAnsiConsole console, ProgressBoard board
         var width = Math.Max(1, console.Profile.Width - 1);
         var nameWidth = Math.Min(sections.Max(s => s.Pam.Length), Math.Max(4, width / 3));
         var options = RenderOptions.Create(console, console.Profile.Capabilities);
-        foreach (var section in sections)
+        // Never taller than the screen: the cursor cannot move above its top to erase what scrolled off.
+        var fits = Math.Max(1, console.Profile.Height - 2);
+        var shown = sections.Count <= fits ? sections : [.. sections.Where(s => s.Phase is ProgressPhase.Observing or ProgressPhase.Applying).Take(fits - 1)];
+        var lines = shown.Select(section => Line(section, nameWidth, width)).ToList();
+        if (shown.Count < sections.Count)
         {
-            var line = Line(section, nameWidth, width);
+            lines.Add(new Paragraph(Cut($"  and {sections.Count - shown.Count} more PAM(s)", width), new Style(Color.Grey)));
+        }
+
+        foreach (var line in lines)
+        {
             console.Write(line);
             console.WriteLine();
             // Counted as Spectre lays it out, so that a line the terminal wrapped after all is still erased whole.

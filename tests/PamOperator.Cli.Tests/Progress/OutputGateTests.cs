@@ -54,6 +54,29 @@ public class OutputGateTests
     }
 
     [Fact]
+    public void ManyPams_TheDisplayStaysShorterThanTheScreen_ShowingThoseStillRunning()
+    {
+        var display = new TestConsole().Width(80).Height(6).Interactive().EmitAnsiSequences();
+        var gate = new OutputGate();
+        var progress = RunProgress.Live(display, gate);
+
+        using (progress.Show())
+        {
+            for (var i = 1; i <= 10; i++)
+            {
+                progress.Board.ObserveStarted($"pam-{i:00}", [Safe]);
+            }
+
+            progress.Board.ObserveFinished("pam-01", Safe, 5);
+            var before = display.Output.Length;
+            progress.Board.ObjectsRead("pam-02", Safe, 7);
+            var last = display.Output[before..];
+            last.Split('\n').Length.Should().Be(5, "4 lines fit on a 6-line screen, drawn with a newline each (plus the rest after the last)");
+            last.Should().Contain("pam-02").And.Contain("7 objects read").And.Contain("and 7 more PAM(s)").And.NotContain("pam-01", "a PAM that is done gives way");
+        }
+    }
+
+    [Fact]
     public void WithoutADisplay_WritesPassStraightThrough()
     {
         var gate = new OutputGate();
