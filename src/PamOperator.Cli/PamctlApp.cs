@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PamOperator.Cli.Commands;
+using PamOperator.Cli.Progress;
 using PamOperator.Core;
 
 namespace PamOperator.Cli;
@@ -12,9 +13,15 @@ public static class PamctlApp
     {
         // Redaction at the edge: whatever reaches stdout or stderr (diagnostics, a PAM's echoed error body, exception
         // messages) passes through the run's redactor, which every resolved secret is registered with.
-        await using var output = new RedactingTextWriter(console.Out, console.Redactor);
-        await using var error = new RedactingTextWriter(console.Error, console.Redactor);
-        console = console with { Out = output, Error = error };
+        // Below the redactor, a gate keeps the live progress display (on a terminal) and the streams from overwriting
+        // each other; the display itself writes to stderr through the redactor too.
+        var gate = new OutputGate();
+        await using var output = new RedactingTextWriter(new GatedTextWriter(console.Out, gate), console.Redactor);
+        await using var error = new RedactingTextWriter(new GatedTextWriter(console.Error, gate), console.Redactor);
+        var progress = console.LiveProgress is { } live
+            ? RunProgress.Live(live(new RedactingTextWriter(console.Error, console.Redactor)), gate)
+            : RunProgress.Plain(error);
+        console = console with { Out = output, Error = error, Progress = progress };
         var root = new RootCommand("pamctl: Privileged Access Management configuration as code.\n\n"
             + "Workflow: validate -> plan -> apply (import adopts an existing PAM). `pamctl help VERB` or `pamctl VERB --help` for details.");
         foreach (var command in Verbs(console))

@@ -13,8 +13,15 @@ public static class PageReader
 {
     /// <summary>Every row, in order. <paramref name="pageAt"/> gives the relative URL of the page at an offset;
     /// <paramref name="idOf"/> the row's id (to detect a repeated page).</summary>
+    public static Task<List<TRow>> ReadAllAsync<TRow>(
+        PamHttpClient client, Func<long, string> pageAt, int pageSize, PageParser<TRow> parse, Func<TRow, string> idOf, CancellationToken cancellationToken) =>
+        ReadAllAsync(client, pageAt, pageSize, parse, idOf, null, cancellationToken);
+
+    /// <summary>As above; <paramref name="rowsRead"/> (null = nobody) is told how many new rows each page brought, in
+    /// page order, as soon as the page is checked (observe progress).</summary>
     public static async Task<List<TRow>> ReadAllAsync<TRow>(
-        PamHttpClient client, Func<long, string> pageAt, int pageSize, PageParser<TRow> parse, Func<TRow, string> idOf, CancellationToken cancellationToken)
+        PamHttpClient client, Func<long, string> pageAt, int pageSize, PageParser<TRow> parse, Func<TRow, string> idOf,
+        Action<int>? rowsRead, CancellationToken cancellationToken)
     {
         pageSize = Math.Max(1, pageSize);
         var maxPages = Math.Max(1, client.Options.MaxPages);
@@ -56,7 +63,7 @@ public static class PageReader
             {
                 Volatile.Write(ref awaited, index);
                 return Fetch(index);
-            }, pageSize, maxPages, idOf, client.Options.Vendor);
+            }, pageSize, maxPages, idOf, client.Options.Vendor, rowsRead);
         }
         finally
         {
@@ -84,7 +91,7 @@ public static class PageReader
     }
 
     private static async Task<List<TRow>> ReadPagesAsync<TRow>(
-        Func<int, Task<(List<TRow> Rows, long? Total)>> fetch, int pageSize, int maxPages, Func<TRow, string> idOf, string vendor)
+        Func<int, Task<(List<TRow> Rows, long? Total)>> fetch, int pageSize, int maxPages, Func<TRow, string> idOf, string vendor, Action<int>? rowsRead)
     {
         var all = new List<TRow>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -115,6 +122,11 @@ public static class PageReader
             if (rows.Count > 0 && fresh == 0)
             {
                 throw UntrustedAnswer.Because($"list page {index + 1}", "the page repeats items already read (paging does not advance)");
+            }
+
+            if (fresh > 0)
+            {
+                rowsRead?.Invoke(fresh);
             }
 
             if (rows.Count < pageSize || (total is { } t && (index + 1L) * pageSize >= t))

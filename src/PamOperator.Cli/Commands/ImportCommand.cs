@@ -74,8 +74,13 @@ internal static class ImportCommand
         }
 
         var several = targets.Targets.Count > 1;
-        var sections = await Task.WhenAll(targets.Targets.Select(t =>
-            Reconciliation.ObserveAllAsync(t, [.. kinds.Where(k => t.Kinds.Contains(k))], ct)));
+        PamPlan[] sections;
+        using (console.Progress.Show())
+        {
+            sections = await Task.WhenAll(targets.Targets.Select(t =>
+                Reconciliation.ObserveAllAsync(t, [.. kinds.Where(k => t.Kinds.Contains(k))], console.Progress.PlanHooks, ct)));
+        }
+
         var failures = sections.Where(s => s.Failure is not null).Select(s => s.Failure!).ToList();
         if (failures.Count > 0)
         {

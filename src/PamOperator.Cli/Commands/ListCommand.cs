@@ -82,7 +82,7 @@ internal static class ListCommand
         {
             foreach (var k in kinds.Where(k => target.Kinds.Contains(k)))
             {
-                var section = await Reconciliation.ObserveAllAsync(target, [k], ct);
+                var section = await Reconciliation.ObserveAllAsync(target, [k], null, ct);
                 if (section.Failure is { } failure)
                 {
                     await console.Error.WriteAsync(DiagnosticsTextView.Render([failure]));

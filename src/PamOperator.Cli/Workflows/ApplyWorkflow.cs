@@ -42,14 +42,19 @@ public sealed class ApplyWorkflow(CliConsole console)
         var journals = run.Plan.Pams.ToDictionary(
             p => p.Target.Name, p => FileApplyJournal.InDirectory(
                 Path.Combine(console.WorkingDirectory, EmbeddedSimulator.StateDirectory, "journal"), TimeProvider.System, several ? p.Target.Name : null, console.Redactor));
-        var results = await Reconciliation.ApplyAllAsync(run.Plan, section => new ApplyServices
+        IReadOnlyList<(PamPlan Section, ApplyResult Result)> results;
+        using (console.Progress.Show())
         {
-            Secrets = new CliSecretSource(SecretValueResolver.For(console), run.Read),
-            Parallelism = parallelism,
-            Hooks = new ConsoleApplyHooks(console.Out, several ? $"[{section.Target.Name}] " : ""),
-            Journal = journals[section.Target.Name],
-            Redactor = console.Redactor,
-        }, cancellationToken);
+            results = await Reconciliation.ApplyAllAsync(run.Plan, section => new ApplyServices
+            {
+                Secrets = new CliSecretSource(SecretValueResolver.For(console), run.Read),
+                Parallelism = parallelism,
+                Hooks = console.Progress.ApplyHooks(section.Target.Name, new ConsoleApplyHooks(console.Out, several ? $"[{section.Target.Name}] " : "")),
+                Journal = journals[section.Target.Name],
+                Redactor = console.Redactor,
+            }, cancellationToken);
+        }
+
         Results = results;
         RecordOrphans(results.Where(r => r.Result.Succeeded).Select(r => r.Section.Target));
         var exit = ExitCodes.Success;

@@ -11,6 +11,10 @@ public sealed class ConsoleApplyHooks(TextWriter output, string prefix = "") : I
 {
     private readonly Lock _gate = new();
 
+    public void ApplyStarted(int stepCount)
+    {
+    }
+
     public void StepStarted(PlanStep step)
     {
     }

@@ -63,7 +63,12 @@ public sealed class PlanWorkflow(CliConsole console, bool forApply = false)
 
         try
         {
-            var plan = await Reconciliation.PlanAllAsync(targets.Targets, null, cancellationToken);
+            RunPlan plan;
+            using (console.Progress.Show())
+            {
+                plan = await Reconciliation.PlanAllAsync(targets.Targets, console.Progress.PlanHooks, cancellationToken);
+            }
+
             if (targeting is not null)
             {
                 // Each section carries the warning, so a saved plan (and show, JSON, markdown) records the targeting.

@@ -1,6 +1,7 @@
 using PamOperator.Cli.Targets;
 using PamOperator.Core.Diagnostics;
 using PamOperator.Engine.Fingerprints;
+using PamOperator.Engine.Hooks;
 using PamOperator.Engine.Planning;
 using PamOperator.Engine.Plans;
 using PamOperator.Engine.Runs;
@@ -85,11 +86,14 @@ public sealed class SavedPlanWorkflow(CliConsole console)
         }
 
         var sections = new List<PamPlan>();
-        foreach (var section in saved.Sections)
+        using (console.Progress.Show())
         {
-            if (await CheckAsync(planFile, section, targets, read, paths.Count == 0, diagnostics, cancellationToken) is { } checkedSection)
+            foreach (var section in saved.Sections)
             {
-                sections.Add(checkedSection);
+                if (await CheckAsync(planFile, section, targets, read, paths.Count == 0, diagnostics, console.Progress.PlanHooks, cancellationToken) is { } checkedSection)
+                {
+                    sections.Add(checkedSection);
+                }
             }
         }
 
@@ -106,7 +110,7 @@ public sealed class SavedPlanWorkflow(CliConsole console)
     /// recomputed plan equal to the saved one. The recomputed section (bound to the manifests' secrets), or null.</summary>
     private static async Task<PamPlan?> CheckAsync(
         string planFile, SavedSection section, OpenTargets targets, ManifestReadResult read, bool noManifests, DiagnosticBag diagnostics,
-        CancellationToken cancellationToken)
+        IPlanHooks hooks, CancellationToken cancellationToken)
     {
         var target = targets.Targets.FirstOrDefault(t => t.Name == section.Name);
         if (target is null || (section.Plan.Target is { } id && id != target.TargetIdentity))
@@ -144,7 +148,7 @@ public sealed class SavedPlanWorkflow(CliConsole console)
             return null;
         }
 
-        var recomputed = await Reconciliation.PlanAsync(target, null, cancellationToken);
+        var recomputed = await Reconciliation.PlanAsync(target, hooks, cancellationToken);
         if (recomputed.Failure is { } failure)
         {
             diagnostics.Add(failure);

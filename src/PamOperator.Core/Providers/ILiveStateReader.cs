@@ -14,4 +14,12 @@ public interface ILiveStateReader
     /// writes. Idempotent. Throws <see cref="PamApiException"/> when the PAM cannot be read.
     /// </summary>
     Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ObserveAsync(IReadOnlyCollection{ObjectType}, CancellationToken)"/>, telling
+    /// <paramref name="progress"/> about every page as it is read. A reader that does not implement it reports nothing
+    /// while it reads (the engine still reports each type's count once the observe ends).
+    /// </summary>
+    Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, IObserveProgress progress, CancellationToken cancellationToken) =>
+        ObserveAsync(types, cancellationToken);
 }

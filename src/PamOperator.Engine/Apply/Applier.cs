@@ -36,6 +36,7 @@ public static class Applier
             return new ApplyResult { Succeeded = !diagnostics.HasErrors, Diagnostics = diagnostics.Sorted() };
         }
 
+        request.Hooks.ApplyStarted(ordered.Count);
         await using var session = await request.Writer.BeginAsync([.. ordered.Select(s => operations[s])], request.Live, cancellationToken);
         var run = new StepRun(request, session, operations, new PamMessageText(request.Plan, request.Live, request.Kinds, request.Redactor));
         return session.Guarantee is TransactionGuarantee.Atomic or TransactionGuarantee.ServerTransaction

@@ -7,6 +7,10 @@ public sealed class NullApplyHooks : IApplyHooks
 {
     public static NullApplyHooks Instance { get; } = new();
 
+    public void ApplyStarted(int stepCount)
+    {
+    }
+
     public void StepStarted(PlanStep step)
     {
     }

@@ -1,3 +1,4 @@
+using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Schema;
 using PamOperator.Engine.Plans;
 
@@ -8,15 +9,23 @@ public sealed class NullPlanHooks : IPlanHooks
 {
     public static NullPlanHooks Instance { get; } = new();
 
-    public void ObserveStarted(IReadOnlyList<ObjectType> types)
+    public void ObserveStarted(string pam, IReadOnlyList<ObjectType> types)
     {
     }
 
-    public void ObserveFinished(ObjectType type, int objectCount)
+    public void ObjectsRead(string pam, ObjectType type, int count)
     {
     }
 
-    public void PlanFinished(PlanSummary summary, int changeCount)
+    public void ObserveFinished(string pam, ObjectType type, int objectCount)
+    {
+    }
+
+    public void ObserveFailed(string pam, Diagnostic failure)
+    {
+    }
+
+    public void PlanFinished(string pam, PlanSummary summary, int changeCount)
     {
     }
 }

@@ -27,7 +27,7 @@ public static class Reconciliation
         }
 
         var plan = Planner.Plan(request with { Live = live.State!, ObservedTypes = types }) with { Target = target.TargetIdentity };
-        hooks?.PlanFinished(plan.Summary, plan.Changes.Count);
+        hooks?.PlanFinished(target.Name, plan.Summary, plan.Changes.Count);
         return new PamPlan { Target = target, Plan = plan, Live = live.State!, ObservedTypes = types };
     }
 
@@ -39,12 +39,13 @@ public static class Reconciliation
         return new RunPlan(sections);
     }
 
-    /// <summary>Observes everything of the kinds the target manages (for import). Never writes.</summary>
-    public static async Task<PamPlan> ObserveAllAsync(PamTarget target, IReadOnlyList<KindDescriptor> kinds, CancellationToken cancellationToken)
+    /// <summary>Observes everything of the kinds the target manages (for import and list), reporting progress through
+    /// <paramref name="hooks"/> (no PlanFinished: nothing is planned for people). Never writes.</summary>
+    public static async Task<PamPlan> ObserveAllAsync(PamTarget target, IReadOnlyList<KindDescriptor> kinds, IPlanHooks? hooks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         var types = ObservationScope.For([], kinds, prune: true);
-        var live = await ObserveAsync(target, types, null, cancellationToken).ConfigureAwait(false);
+        var live = await ObserveAsync(target, types, hooks, cancellationToken).ConfigureAwait(false);
         return live.Failure is { } failure
             ? PamPlan.Failed(target, failure)
             : new PamPlan { Target = target, Plan = Planner.Plan(Request(target) with { Live = live.State!, ObservedTypes = types }), Live = live.State!, ObservedTypes = types };
@@ -94,20 +95,25 @@ public static class Reconciliation
     private static async Task<(LiveState? State, Core.Diagnostics.Diagnostic? Failure)> ObserveAsync(
         PamTarget target, IReadOnlyList<ObjectType> types, IPlanHooks? hooks, CancellationToken cancellationToken)
     {
-        hooks?.ObserveStarted(types);
+        hooks?.ObserveStarted(target.Name, types);
         try
         {
-            var live = await target.Connection.Reader.ObserveAsync(types, cancellationToken).ConfigureAwait(false);
+            var reader = target.Connection.Reader;
+            var live = await (hooks is null
+                ? reader.ObserveAsync(types, cancellationToken)
+                : reader.ObserveAsync(types, new ObserveProgressHooks(target.Name, hooks), cancellationToken)).ConfigureAwait(false);
             foreach (var type in types)
             {
-                hooks?.ObserveFinished(type, live.OfType(type).Count);
+                hooks?.ObserveFinished(target.Name, type, live.OfType(type).Count);
             }
 
             return (live, null);
         }
         catch (PamApiException ex)
         {
-            return (null, ProviderDiagnostics.From(ex, target.Description));
+            var failure = ProviderDiagnostics.From(ex, target.Description);
+            hooks?.ObserveFailed(target.Name, failure);
+            return (null, failure);
         }
     }
 }

@@ -36,7 +36,11 @@ internal sealed class FudoApiClient : IDisposable
 
     /// <summary>Every object of a list endpoint (filtered by the raw <c>filter=</c> expression, escaped here), page by
     /// page until a short page, as typed rows checked against <paramref name="columns"/>.</summary>
-    public Task<List<FudoRow>> ListAsync(string path, FudoColumns columns, string? filter, CancellationToken cancellationToken)
+    public Task<List<FudoRow>> ListAsync(string path, FudoColumns columns, string? filter, CancellationToken cancellationToken) =>
+        ListAsync(path, columns, filter, null, cancellationToken);
+
+    /// <summary>As above; <paramref name="rowsRead"/> is told the new rows of each page (observe progress).</summary>
+    public Task<List<FudoRow>> ListAsync(string path, FudoColumns columns, string? filter, Action<int>? rowsRead, CancellationToken cancellationToken)
     {
         var pageSize = Math.Max(1, _options.PageSize);
         var where = $"GET /api/v2/{path}";
@@ -48,6 +52,7 @@ internal sealed class FudoApiClient : IDisposable
             pageSize,
             FudoPageParser.For(columns, where),
             row => row.Id,
+            rowsRead,
             cancellationToken);
     }
 

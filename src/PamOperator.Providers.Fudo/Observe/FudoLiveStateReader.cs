@@ -20,16 +20,20 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
     private readonly Dictionary<string, KindDescriptor> _kinds = kinds.ToDictionary(k => k.WireType, StringComparer.Ordinal);
 
     public Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, CancellationToken cancellationToken) =>
+        ObserveAsync(types, null, cancellationToken);
+
+    /// <summary>As above, telling <paramref name="progress"/> the rows of every page (folded and referenced types included).</summary>
+    public Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, IObserveProgress? progress, CancellationToken cancellationToken) =>
         client.ObserveAsync(ct => ObserveWithinDeadlineAsync(
             // Only this vendor's types: another vendor's "safe" is another PAM's business.
-            [.. types.Where(t => t.Group == FudoGroup.Group).Select(t => t.WireType)], ct), cancellationToken);
+            [.. types.Where(t => t.Group == FudoGroup.Group).Select(t => t.WireType)], progress, ct), cancellationToken);
 
-    private async Task<LiveState> ObserveWithinDeadlineAsync(IReadOnlyCollection<string> wireTypes, CancellationToken cancellationToken)
+    private async Task<LiveState> ObserveWithinDeadlineAsync(IReadOnlyCollection<string> wireTypes, IObserveProgress? progress, CancellationToken cancellationToken)
     {
         var toFetch = TypesToFetch(wireTypes);
         var rows = new ConcurrentDictionary<string, List<FudoRow>>(StringComparer.Ordinal);
         await Task.WhenAll(toFetch.Select(async type =>
-            rows[type] = await ListAllAsync(type, cancellationToken)));
+            rows[type] = await ListAllAsync(type, progress, cancellationToken)));
 
         var names = new IdNameIndex();
         foreach (var (type, list) in rows)
@@ -93,8 +97,12 @@ internal sealed class FudoLiveStateReader(FudoApiClient client, IReadOnlyList<Ki
     private static IEnumerable<string> ReferencedTypes(IEnumerable<FieldDescriptor> fields) =>
         fields.SelectMany(f => f.References is { } r ? [r] : ReferencedTypes(f.Fields));
 
-    private Task<List<FudoRow>> ListAllAsync(string type, CancellationToken cancellationToken) =>
-        client.ListAsync(FudoWireTypes.ListPath(type), FudoColumns.For(type, _kinds.GetValueOrDefault(type)), null, cancellationToken);
+    private Task<List<FudoRow>> ListAllAsync(string type, IObserveProgress? progress, CancellationToken cancellationToken)
+    {
+        var objectType = new ObjectType(FudoGroup.Group, type);
+        return client.ListAsync(FudoWireTypes.ListPath(type), FudoColumns.For(type, _kinds.GetValueOrDefault(type)), null,
+            progress is null ? null : count => progress.Read(objectType, count), cancellationToken);
+    }
 
     private LiveObject ToLiveObject(string type, FudoRow row, IdNameIndex names, FoldedRows folded)
     {

@@ -32,6 +32,7 @@ public class ApplierAtomicTests
         scenario.Session.Rollbacks.Should().Be(0);
         scenario.Session.MaxConcurrent.Should().Be(1, "an atomic session is staged one write at a time");
         scenario.Hooks.Finished.Should().HaveCount(5).And.OnlyContain(r => r.Status == StepStatus.Succeeded);
+        scenario.Hooks.ApplyStarts.Should().Equal([5], "progress learns the step count once, before the first write");
         result.Steps.Single(s => s.Step.Name == "create fudo_safe.a").ExternalId.Should().Be("committed-a");
         result.Steps.Single(s => s.Step.Name == "update fudo_safe.ops").ExternalId.Should().Be(Live.IdOf("safe", "ops"));
         scenario.Journal.Entries.Should().BeEmpty("a transaction needs no compensation journal");

@@ -26,6 +26,7 @@ public class ApplierSecretTests
         result.Diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.SecretUnavailable && d.Summary.Contains("DB_PW"));
         scenario.Writer.Begun.Should().Be(0, "no session is opened when a secret is missing");
         scenario.Session.Writes.Should().BeEmpty("not even the independent safe is created");
+        scenario.Hooks.ApplyStarts.Should().BeEmpty("an apply that writes nothing never starts its progress");
         scenario.Journal.Entries.Should().BeEmpty();
     }
 

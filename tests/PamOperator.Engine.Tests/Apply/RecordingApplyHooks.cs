@@ -14,6 +14,16 @@ internal sealed class RecordingApplyHooks : IApplyHooks
 
     public List<CompensationReport> Compensations { get; } = [];
 
+    public List<int> ApplyStarts { get; } = [];
+
+    public void ApplyStarted(int stepCount)
+    {
+        lock (_gate)
+        {
+            ApplyStarts.Add(stepCount);
+        }
+    }
+
     public void StepStarted(PlanStep step)
     {
         lock (_gate)

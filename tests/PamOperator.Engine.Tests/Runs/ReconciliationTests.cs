@@ -21,6 +21,8 @@ public class ReconciliationTests
         reader.Requests.Should().ContainSingle().Which.Should().Equal(TestCatalog.Types("safe", "user", "user_safe"));
         hooks.Events.Should().Equal(
             "observe safe,user,user_safe",
+            "read safe 2",
+            "read user 2",
             "observed safe 2",
             "observed user 2",
             "observed user_safe 0",
@@ -55,6 +57,29 @@ public class ReconciliationTests
         run.Find("prod")!.Plan.Summary.Add.Should().Be(1);
         run.Find("staging")!.Failure!.Code.Should().Be("PAM501");
         run.HasErrors.Should().BeTrue("one PAM could not be read, so the run must not be applied");
+    }
+
+    [Fact]
+    public async Task PlanAsync_PamUnreadable_TellsTheHooksTheFailureAndPlansNothing()
+    {
+        var hooks = new RecordingHooks();
+        var target = Target(new ThrowingReader(new PamApiException(ApiErrorKind.Transient, "connection refused", 0)), [Manifests.Safe("ops")]);
+
+        await Reconciliation.PlanAsync(target, hooks, CancellationToken.None);
+
+        hooks.Events.Should().Equal("observe safe", "failed PAM501");
+    }
+
+    [Fact]
+    public async Task ObserveAllAsync_ReportsPagesAndCountsButNoPlan()
+    {
+        var hooks = new RecordingHooks();
+        var target = Target(new FakeLiveStateReader([Live.Safe("ops"), Live.Safe("old"), Live.Safe("new")]), []);
+
+        var section = await Reconciliation.ObserveAllAsync(target, [.. TestCatalog.All.Where(k => k.WireType == "safe")], hooks, CancellationToken.None);
+
+        section.Failure.Should().BeNull();
+        hooks.Events.Should().Equal("observe safe", "read safe 3", "observed safe 3");
     }
 
     [Fact]

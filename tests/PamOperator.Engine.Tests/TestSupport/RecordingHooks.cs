@@ -1,3 +1,4 @@
+using PamOperator.Core.Diagnostics;
 using PamOperator.Core.Schema;
 using PamOperator.Engine.Hooks;
 using PamOperator.Engine.Plans;
@@ -9,10 +10,24 @@ internal sealed class RecordingHooks : IPlanHooks
 {
     public List<string> Events { get; } = [];
 
-    public void ObserveStarted(IReadOnlyList<ObjectType> types) => Events.Add($"observe {string.Join(",", types.Select(t => t.WireType))}");
+    private readonly Lock _gate = new();
 
-    public void ObserveFinished(ObjectType type, int objectCount) => Events.Add($"observed {type.WireType} {objectCount}");
+    public void ObserveStarted(string pam, IReadOnlyList<ObjectType> types) => Add($"observe {string.Join(",", types.Select(t => t.WireType))}");
 
-    public void PlanFinished(PlanSummary summary, int changeCount) =>
-        Events.Add($"planned {changeCount}: +{summary.Add} ~{summary.Change} -{summary.Destroy}");
+    public void ObjectsRead(string pam, ObjectType type, int count) => Add($"read {type.WireType} {count}");
+
+    public void ObserveFinished(string pam, ObjectType type, int objectCount) => Add($"observed {type.WireType} {objectCount}");
+
+    public void ObserveFailed(string pam, Diagnostic failure) => Add($"failed {failure.Code}");
+
+    public void PlanFinished(string pam, PlanSummary summary, int changeCount) =>
+        Add($"planned {changeCount}: +{summary.Add} ~{summary.Change} -{summary.Destroy}");
+
+    private void Add(string line)
+    {
+        lock (_gate)
+        {
+            Events.Add(line);
+        }
+    }
 }
