@@ -62,10 +62,29 @@ internal sealed partial class SpsClient : IDisposable
 
     private async Task<JsonObject?> ExchangeAsync(HttpMethod method, string path, JsonObject? body, string session, CancellationToken cancellationToken)
     {
-        var bytes = await _http.SendAsync(method, path, body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body),
-            new Dictionary<string, string> { ["Cookie"] = $"session_id={session}" }, null, cancellationToken);
+        var bytes = await Scrubbed(() => _http.SendAsync(method, path, body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body),
+            new Dictionary<string, string> { ["Cookie"] = $"session_id={session}" }, null, cancellationToken), session);
         return Parse(bytes, method, path);
     }
+
+    /// <summary>Runs one exchange; a failure whose text holds the session id or the password (a server echoing them in
+    /// its error message) is thrown with them replaced, so no diagnostic ever shows them.</summary>
+    private async Task<byte[]> Scrubbed(Func<Task<byte[]>> exchange, string? session)
+    {
+        try
+        {
+            return await exchange();
+        }
+        catch (PamApiException ex) when (Secrets(session).Any(s => ex.Message.Contains(s, StringComparison.Ordinal)))
+        {
+            var message = Secrets(session).Aggregate(ex.Message, (text, secret) => text.Replace(secret, "(sensitive)", StringComparison.Ordinal));
+            throw new PamApiException(ex.Kind, message, ex.StatusCode, ex.InnerException);
+        }
+    }
+
+    private IEnumerable<string> Secrets(string? session) =>
+        new[] { session, _credentials.Password, Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_credentials.User}:{_credentials.Password}")) }
+            .OfType<string>().Where(s => s.Length > 0);
 
     /// <summary>Logs on unless another caller already replaced <paramref name="expired"/>.</summary>
     private async Task<string> LogOnAsync(string? expired, CancellationToken cancellationToken)
@@ -80,8 +99,8 @@ internal sealed partial class SpsClient : IDisposable
 
             string? issued = null;
             var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_credentials.User}:{_credentials.Password}"));
-            var bytes = await _http.SendAsync(HttpMethod.Get, "api/authentication", null,
-                new Dictionary<string, string> { ["Authorization"] = "Basic " + basic }, headers => issued = SessionCookie(headers), cancellationToken);
+            var bytes = await Scrubbed(() => _http.SendAsync(HttpMethod.Get, "api/authentication", null,
+                new Dictionary<string, string> { ["Authorization"] = "Basic " + basic }, headers => issued = SessionCookie(headers), cancellationToken), null);
             Parse(bytes, HttpMethod.Get, "api/authentication");
             _session = issued ?? throw UntrustedAnswer.Because("GET /api/authentication", "the logon answer set no session_id cookie of 16 to 128 letters and digits");
             return _session;
@@ -106,7 +125,7 @@ internal sealed partial class SpsClient : IDisposable
 
         try
         {
-            return JsonNode.Parse(bytes) as JsonObject
+            return JsonNode.Parse(bytes, null, StrictJson) as JsonObject
                 ?? throw UntrustedAnswer.Because($"{method.Method} /{path.Split('?')[0]}", "the answer is not a JSON object");
         }
         catch (JsonException ex)
@@ -114,6 +133,9 @@ internal sealed partial class SpsClient : IDisposable
             throw UntrustedAnswer.Because($"{method.Method} /{path.Split('?')[0]}", "the answer is not JSON", ex);
         }
     }
+
+    /// <summary>An object naming one property twice is not believed (which of the two would be SPS's?).</summary>
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
 
     [GeneratedRegex("^\\s*session_id=([A-Za-z0-9]{16,128})\\s*(;|$)")]
     private static partial Regex SessionCookieFormat();

@@ -52,6 +52,11 @@ internal static partial class SpsWire
     public static string ObjectPath(string collection, string? key, string what) =>
         $"{collection}/{PathSegment.Of(key, KeyFormat(), what)}";
 
+    /// <summary>The status of <c>GET /api/transaction</c> (<c>{"body": {"status": "open"|"closed"}}</c>).</summary>
+    public static string TransactionStatus(JsonObject? answer) =>
+        answer?["body"] is JsonObject body && Text(body["status"]) is { } status and ("open" or "closed") ? status
+        : throw Untrusted(Transaction, "the transaction status is not {body: {status: open|closed}}");
+
     public static string? Text(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } s ? s : null;
 

@@ -159,7 +159,7 @@ internal sealed class SpsTransactionSession : IWriteSession
         try
         {
             var status = await _client.SendAsync(HttpMethod.Get, SpsWire.Transaction, null, renew: false, cancellationToken, stale);
-            if (status?["body"]?["status"]?.GetValue<string>() == "open")
+            if (SpsWire.TransactionStatus(status) == "open")
             {
                 await _client.SendAsync(HttpMethod.Delete, SpsWire.Transaction, null, renew: false, cancellationToken, stale);
             }
@@ -246,18 +246,18 @@ internal sealed class SpsTransactionSession : IWriteSession
         string? status;
         try
         {
-            status = (await _client.SendAsync(HttpMethod.Get, SpsWire.Transaction, null, renew: false, cancellationToken, session))?["body"]?["status"]?.GetValue<string>();
+            status = SpsWire.TransactionStatus(await _client.SendAsync(HttpMethod.Get, SpsWire.Transaction, null, renew: false, cancellationToken, session));
         }
         catch (PamApiException ex) when (ex.StatusCode == 401)
         {
             Closed(session);
             return new CommitResult(false, _created, Explain(ex));
         }
-        catch (PamApiException)
+        catch (PamApiException ex)
         {
             return new CommitResult(false, _created, new PamApiException(failure.Kind,
                 $"{SpsDiagnosticCodes.CommitUnknown} the answer to the SPS commit was lost ({failure.Message}) and SPS could not be asked "
-                + "whether it took effect: all or nothing of it did; run plan to see which", failure.StatusCode), OutcomeUnknown: true);
+                + $"whether it took effect ({ex.Message}): all or nothing of it did; run plan to see which", failure.StatusCode), OutcomeUnknown: true);
         }
 
         if (status == "closed")
