@@ -48,7 +48,11 @@ internal sealed partial class PrivXClient : IDisposable
     /// <summary>Every item of a <c>{count, items}</c> list, page by page (sortkey id, ascending), each item an object
     /// with a UUID <c>id</c>. A page with more items than asked for, an id read twice, or a list that does not end within
     /// <see cref="PamHttpOptions.MaxPages"/> pages is refused.</summary>
-    public async Task<List<JsonObject>> ListAsync(string path, CancellationToken cancellationToken)
+    public Task<List<JsonObject>> ListAsync(string path, CancellationToken cancellationToken) => ListAsync(path, null, cancellationToken);
+
+    /// <summary>As above; <paramref name="rowsRead"/> (null = nobody) is told how many items each page brought, in page
+    /// order, once the page is checked (observe progress).</summary>
+    public async Task<List<JsonObject>> ListAsync(string path, Action<int>? rowsRead, CancellationToken cancellationToken)
     {
         var items = new List<JsonObject>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -71,6 +75,11 @@ internal sealed partial class PrivXClient : IDisposable
                 }
 
                 items.Add(item);
+            }
+
+            if (batch.Count > 0)
+            {
+                rowsRead?.Invoke(batch.Count);
             }
 
             if (batch.Count < _pageSize || items.Count >= count)

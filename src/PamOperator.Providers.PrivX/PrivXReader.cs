@@ -9,14 +9,18 @@ namespace PamOperator.Providers.PrivX;
 /// Observes with list calls only: role-store roles (<c>role</c>: key = name) and the connection manager's connections
 /// (<c>connection</c>: key = id), each connection translated to manifest vocabulary (<see cref="ToSpec"/>) with the
 /// ownership records split out of its tags. A connection whose roles or tags are not in the documented shape fails the
-/// observe (untrusted answer): nothing is planned or written after it.
+/// observe (untrusted answer): nothing is planned or written after it. Progress counts every page of a returned kind as
+/// it is read (roles listed only to name ownership records are not counted).
 /// </summary>
 internal sealed class PrivXReader(PrivXClient client) : ILiveStateReader
 {
     public const string RolesPath = "role-store/api/v1/roles";
     public const string ConnectionsPath = "connection-manager/api/v1/connections";
 
-    public async Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, CancellationToken cancellationToken)
+    public Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, CancellationToken cancellationToken) =>
+        ObserveAsync(types, null, cancellationToken);
+
+    public async Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, IObserveProgress? progress, CancellationToken cancellationToken)
     {
         var wanted = types.Where(t => t.Group == PrivXKinds.Group).Select(t => t.WireType).ToHashSet(StringComparer.Ordinal);
         var objects = new List<LiveObject>();
@@ -26,7 +30,9 @@ internal sealed class PrivXReader(PrivXClient client) : ILiveStateReader
         }
 
         // Roles are needed to name the roles of ownership records, so they are listed whenever connections are.
-        var roles = await client.ListAsync(RolesPath, cancellationToken);
+        Action<int>? Counting(string wireType) =>
+            progress is null || !wanted.Contains(wireType) ? null : count => progress.Read(new ObjectType(PrivXKinds.Group, wireType), count);
+        var roles = await client.ListAsync(RolesPath, Counting(PrivXKinds.Role), cancellationToken);
         var roleNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var role in roles)
         {
@@ -40,7 +46,7 @@ internal sealed class PrivXReader(PrivXClient client) : ILiveStateReader
 
         if (wanted.Contains(PrivXKinds.Connection))
         {
-            foreach (var connection in await client.ListAsync(ConnectionsPath, cancellationToken))
+            foreach (var connection in await client.ListAsync(ConnectionsPath, Counting(PrivXKinds.Connection), cancellationToken))
             {
                 var id = Text(connection["id"])!;
                 objects.Add(new LiveObject

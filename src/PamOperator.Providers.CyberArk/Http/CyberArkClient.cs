@@ -96,7 +96,13 @@ internal sealed partial class CyberArkClient : IAsyncDisposable
 
     /// <summary>Every row of a PVWA list (<c>{"value": [...], "count": N, "nextLink": "api/...?offset=..."}</c>), following
     /// <c>nextLink</c> until it is absent. <paramref name="isRow"/> checks each row's shape.</summary>
-    public async Task<List<JsonObject>> ListAsync(string first, string what, Func<JsonObject, bool> isRow, Func<JsonObject, string> idOf, CancellationToken cancellationToken)
+    public Task<List<JsonObject>> ListAsync(string first, string what, Func<JsonObject, bool> isRow, Func<JsonObject, string> idOf, CancellationToken cancellationToken) =>
+        ListAsync(first, what, isRow, idOf, null, cancellationToken);
+
+    /// <summary>As above; <paramref name="rowsRead"/> (null = nobody) is told how many rows each page brought, in page
+    /// order, once the page is checked (observe progress).</summary>
+    public async Task<List<JsonObject>> ListAsync(
+        string first, string what, Func<JsonObject, bool> isRow, Func<JsonObject, string> idOf, Action<int>? rowsRead, CancellationToken cancellationToken)
     {
         var rows = new List<JsonObject>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -139,6 +145,11 @@ internal sealed partial class CyberArkClient : IAsyncDisposable
             else if (o["nextLink"] is { } other && other.GetValueKind() is not (JsonValueKind.String or JsonValueKind.Null))
             {
                 throw Untrusted($"the list of cyberark {what} has a nextLink that is not a string");
+            }
+
+            if (value.Count > 0)
+            {
+                rowsRead?.Invoke(value.Count);
             }
         }
 

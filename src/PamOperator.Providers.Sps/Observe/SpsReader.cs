@@ -11,19 +11,25 @@ namespace PamOperator.Providers.Sps.Observe;
 /// Observes the local users, local usergroups and usergroup ACLs. SPS collections list keys only (seed 002), so each
 /// user and group is read with one GET (at most 8 at once); the ACLs come in one answer. Group members (user keys) are
 /// named from the users read in the same observe. Never writes. Objects the session's own open transaction changed
-/// would show here, but observe runs outside any transaction of this client.
+/// would show here, but observe runs outside any transaction of this client. Progress counts each user and group as its
+/// GET answers (users read only to name group members are not counted) and the ACLs once, from their one answer.
 /// </summary>
 internal sealed class SpsReader(SpsClient client) : ILiveStateReader
 {
     private const int Concurrency = 8;
 
-    public async Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, CancellationToken cancellationToken)
+    public Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, CancellationToken cancellationToken) =>
+        ObserveAsync(types, null, cancellationToken);
+
+    public async Task<LiveState> ObserveAsync(IReadOnlyCollection<ObjectType> types, IObserveProgress? progress, CancellationToken cancellationToken)
     {
         var wanted = types.Where(t => t.Group == SpsKinds.Group).Select(t => t.WireType).ToHashSet(StringComparer.Ordinal);
+        Action<int>? Counting(KindDescriptor kind) =>
+            progress is null || !wanted.Contains(kind.WireType) ? null : count => progress.Read(kind.Type, count);
         var objects = new List<LiveObject>();
         if (wanted.Contains(SpsKinds.UserType) || wanted.Contains(SpsKinds.GroupType))
         {
-            var users = await ReadAllAsync(SpsWire.Users, cancellationToken);
+            var users = await ReadAllAsync(SpsWire.Users, Counting(SpsKinds.LocalUser), cancellationToken);
             var names = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (key, body) in users)
             {
@@ -37,13 +43,19 @@ internal sealed class SpsReader(SpsClient client) : ILiveStateReader
 
             if (wanted.Contains(SpsKinds.GroupType))
             {
-                objects.AddRange((await ReadAllAsync(SpsWire.Groups, cancellationToken)).Select(g => Group(g.Key, g.Body, names)));
+                objects.AddRange((await ReadAllAsync(SpsWire.Groups, Counting(SpsKinds.LocalUserGroup), cancellationToken)).Select(g => Group(g.Key, g.Body, names)));
             }
         }
 
         if (wanted.Contains(SpsKinds.AclType))
         {
-            objects.AddRange(Acls(await client.GetAsync(SpsWire.Acls, cancellationToken)));
+            var acls = Acls(await client.GetAsync(SpsWire.Acls, cancellationToken)).ToList();
+            if (acls.Count > 0)
+            {
+                Counting(SpsKinds.UsergroupAcl)?.Invoke(acls.Count);
+            }
+
+            objects.AddRange(acls);
         }
 
         var duplicate = objects.GroupBy(o => (o.Type, o.Key), ObjectKeyComparer.Instance).FirstOrDefault(g => g.Count() > 1);
@@ -51,7 +63,7 @@ internal sealed class SpsReader(SpsClient client) : ILiveStateReader
             : throw SpsWire.Untrusted(duplicate.Key.Type.WireType, $"two objects are named '{duplicate.Key.Key}'");
     }
 
-    private async Task<List<(string Key, JsonObject Body)>> ReadAllAsync(string collection, CancellationToken cancellationToken)
+    private async Task<List<(string Key, JsonObject Body)>> ReadAllAsync(string collection, Action<int>? objectsRead, CancellationToken cancellationToken)
     {
         var keys = SpsWire.Keys(await client.GetAsync(collection, cancellationToken), collection);
         var bodies = new (string, JsonObject)[keys.Count];
@@ -59,6 +71,7 @@ internal sealed class SpsReader(SpsClient client) : ILiveStateReader
         {
             var path = SpsWire.ObjectPath(collection, keys[i], "a key in the list");
             bodies[i] = (keys[i], SpsWire.Body(await client.GetAsync(path, ct), path, keys[i]));
+            objectsRead?.Invoke(1);
         });
         return [.. bodies];
     }
