@@ -101,10 +101,14 @@ public sealed partial class PamMessageText
         return Bound(text);
     }
 
-    /// <summary>Control characters out, white space collapsed, secrets masked, at most <see cref="MaxInput"/> long.</summary>
+    /// <summary>Secrets masked, then at most <see cref="MaxInput"/> long, control characters out, white space
+    /// collapsed, and secret-looking values masked.</summary>
     private string Sanitise(string message)
     {
-        var raw = message.Length > MaxInput ? message[..MaxInput] : message;
+        // Secrets are masked in the message as the PAM sent it, before it is cut or its white space collapsed: a
+        // secret that holds white space, or straddles the cut, would otherwise survive in part.
+        var masked = _redactor?.Redact(message) ?? message;
+        var raw = masked.Length > MaxInput ? masked[..MaxInput] : masked;
         var sb = new StringBuilder(raw.Length);
         var space = false;
         for (var i = 0; i < raw.Length; i++)

@@ -93,4 +93,27 @@ public class PamRefusalTextTests
         result.Failure.Message.Should().StartWith("[2J [31mrefused password=(redacted), token: (redacted) echo (redacted) gnp.exe xxx")
             .And.EndWith(" more characters)");
     }
+
+    [Fact]
+    public async Task SecretWithWhiteSpace_OrPastTheFirstKilobytes_IsMaskedBeforeTheMessageIsCutOrCollapsed()
+    {
+        var scenario = new ApplyScenario(TransactionGuarantee.None, [Manifests.Safe("target")], []);
+        const string Spaced = "canary  two\tspaces";
+        const string Late = "late-canary-5c2d";
+        scenario.Redactor.Register(Spaced);
+        scenario.Redactor.Register(Late);
+        // 4,090 spaces collapse to one, so a secret that straddles the 4,096th character would land in the kept text.
+        var hostile = "refused " + Spaced + new string(' ', 4_090 - 8 - Spaced.Length) + Late;
+        scenario.Session.FailIds.Add("create fudo_safe.target");
+        scenario.Session.FailMessage = _ => hostile;
+
+        var result = await scenario.RunAsync();
+
+        foreach (var text in new[] { result.Failure!.Message, result.RootCause! }.Concat(scenario.Journal.Entries.Select(e => e.Message ?? "")))
+        {
+            text.Should().NotContain("canary").And.NotContain("late-can").And.NotContain("two spaces");
+        }
+
+        result.Failure.Message.Should().StartWith("refused (redacted)");
+    }
 }
