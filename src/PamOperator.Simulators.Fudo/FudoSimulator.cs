@@ -74,9 +74,19 @@ public sealed class FudoSimulator : IAsyncDisposable
 
     public void ClearRequestLog() => _host.RequestLog.Clear();
 
-    /// <summary>Replaces the fault settings; their counters restart now (refused settings throw, see
-    /// <see cref="Common.Faults.FaultState.Apply"/>).</summary>
-    public void SetFaults(FaultSettings faults) => _host.Faults.Apply(faults);
+    /// <summary>Replaces the fault settings; their counters restart now. Throws <see cref="ArgumentException"/> for
+    /// settings that <see cref="Common.FaultSettings.Validate"/> refuses.</summary>
+    public void SetFaults(FaultSettings faults)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        var problems = faults.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems), nameof(faults));
+        }
+
+        _host.Faults.Apply(faults);
+    }
 
     /// <summary>Deletes every object, reloads the fixtures, clears faults and the request log.</summary>
     public async Task ResetAsync(CancellationToken ct = default)

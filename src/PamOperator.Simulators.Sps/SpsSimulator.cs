@@ -85,9 +85,18 @@ public sealed class SpsSimulator : IAsyncDisposable
 
     public void ClearRequestLog() => _host.RequestLog.Clear();
 
-    /// <summary>Replaces the fault settings; their counters restart now (refused settings throw, see
-    /// <see cref="Common.Faults.FaultState.Apply"/>).</summary>
-    public void SetFaults(FaultSettings faults) => _host.Faults.Apply(faults);
+    /// <summary>Replaces the fault settings; their counters restart now.</summary>
+    public void SetFaults(FaultSettings faults)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        var problems = faults.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems), nameof(faults));
+        }
+
+        _host.Faults.Apply(faults);
+    }
 
     /// <summary>Replaces the usergroup ACLs (as a change on the web interface would).</summary>
     public void ReplaceAcls(JsonArray acls) => _engine.ReplaceAcls(acls);
